@@ -1,0 +1,13 @@
+namespace CustomerFunctions.Core.Auth;
+
+/// <summary>The authenticated user of a request, read from the bearer token.</summary>
+public sealed record Caller(string UserId, string? Email, string? Name, bool IsOperator)
+{
+    /// <summary>Set when the token is an impersonation token: the user who is acting as a customer admin.</summary>
+    public string? ImpersonatedBy { get; init; }
+
+    /// <summary>The one account an impersonation token may act on.</summary>
+    public string? ImpersonatedAccountId { get; init; }
+
+    public bool IsImpersonation => ImpersonatedBy is not null;
+}

@@ -1,0 +1,128 @@
+using CustomerFunctions.Core.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CustomerFunctions.Core.Auth;
+
+/// <summary>
+/// Validates bearer JWTs in src/Core (not host middleware) so the Functions worker and Kestrel accept exactly the
+/// same tokens. Lifetimes are checked against the injected <see cref="TimeProvider"/>.
+/// </summary>
+public sealed partial class TokenValidator
+{
+    private readonly AuthOptions options;
+    private readonly TimeProvider time;
+    private readonly ILogger<TokenValidator> logger;
+    private readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
+    private readonly ConfigurationManager<OpenIdConnectConfiguration>? oidc;
+
+    public TokenValidator(IOptions<AuthOptions> options, TimeProvider time, ILogger<TokenValidator> logger)
+    {
+        this.options = options.Value;
+        this.time = time;
+        this.logger = logger;
+        if (!string.IsNullOrEmpty(this.options.Authority))
+        {
+            var metadata = this.options.Authority.TrimEnd('/') + "/.well-known/openid-configuration";
+            oidc = new ConfigurationManager<OpenIdConnectConfiguration>(metadata, new OpenIdConnectConfigurationRetriever(),
+                new HttpDocumentRetriever { RequireHttps = metadata.StartsWith("https://", StringComparison.Ordinal) });
+        }
+    }
+
+    public async Task<(Caller? Caller, ApiError? Error)> ValidateAsync(string authorization, CancellationToken cancellationToken)
+    {
+        const string scheme = "Bearer ";
+        if (!authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) || authorization.Length <= scheme.Length)
+        {
+            return (null, ApiError.Unauthorized("Send a bearer token in the Authorization header."));
+        }
+        var token = authorization[scheme.Length..].Trim();
+        if (token.Length > 16 * 1024 || !handler.CanReadToken(token))
+        {
+            return (null, ApiError.Unauthorized("The bearer token is malformed."));
+        }
+        var parameters = await ParametersForAsync(handler.ReadJsonWebToken(token), cancellationToken);
+        if (parameters is null)
+        {
+            return (null, ApiError.Unauthorized("The token's issuer is not accepted."));
+        }
+        var result = await handler.ValidateTokenAsync(token, parameters);
+        if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt)
+        {
+            LogRejected(logger, result.Exception);
+            return (null, ApiError.Unauthorized("The bearer token is invalid or expired."));
+        }
+        var caller = ToCaller(jwt, trustsServiceClaims: jwt.Issuer == AuthOptions.DevelopmentIssuer);
+        return caller is null ? (null, ApiError.Unauthorized("The token names no user (sub or oid).")) : (caller, null);
+    }
+
+    private async Task<TokenValidationParameters?> ParametersForAsync(JsonWebToken token, CancellationToken cancellationToken)
+    {
+        var common = new TokenValidationParameters
+        {
+            ValidateIssuer = true,
+            ValidateAudience = true,
+            ValidateLifetime = true,
+            RequireExpirationTime = true,
+            RequireSignedTokens = true,
+            ValidateIssuerSigningKey = true,
+            ClockSkew = TimeSpan.FromMinutes(1),
+            LifetimeValidator = ValidLifetime,
+        };
+        if (token.Issuer == AuthOptions.DevelopmentIssuer && !string.IsNullOrEmpty(options.DevelopmentSigningKey) && options.IsDevelopment)
+        {
+            common.ValidIssuer = AuthOptions.DevelopmentIssuer;
+            common.ValidAudience = AuthOptions.DevelopmentAudience;
+            common.IssuerSigningKey = DevelopmentTokens.Key(options.DevelopmentSigningKey);
+            common.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
+            return common;
+        }
+        if (oidc is null)
+        {
+            return null;
+        }
+        var configuration = await oidc.GetConfigurationAsync(cancellationToken);
+        common.ValidIssuer = configuration.Issuer;
+        common.ValidAudience = options.Audience;
+        common.IssuerSigningKeys = configuration.SigningKeys;
+        common.ValidAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512, SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.EcdsaSha384];
+        return common;
+    }
+
+    private bool ValidLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return expires is not null && now < expires.Value.Add(parameters.ClockSkew) && (notBefore is null || now >= notBefore.Value.Subtract(parameters.ClockSkew));
+    }
+
+    private static Caller? ToCaller(JsonWebToken jwt, bool trustsServiceClaims)
+    {
+        string? Claim(string type) => jwt.TryGetPayloadValue<string>(type, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+        var userId = Claim("oid") ?? Claim("sub");
+        if (userId is null || userId.Length > 128)
+        {
+            return null;
+        }
+        var isOperator = jwt.Claims.Any(c => c.Type is "roles" or "role" && c.Value == "operator");
+        return new Caller(userId, Claim("email") ?? Claim("preferred_username"), Claim("name"), isOperator)
+        {
+            // Impersonation claims count only in tokens this service signed itself, never in an outside issuer's.
+            ImpersonatedBy = trustsServiceClaims ? Claim(ImpersonationClaims.By) : null,
+            ImpersonatedAccountId = trustsServiceClaims ? Claim(ImpersonationClaims.Account) : null,
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rejected a bearer token")]
+    private static partial void LogRejected(ILogger logger, Exception? reason);
+}
+
+/// <summary>Claims that mark an impersonation token (only tokens this service signs carry them).</summary>
+public static class ImpersonationClaims
+{
+    public const string By = "cf_impersonated_by";
+    public const string Account = "cf_account";
+}

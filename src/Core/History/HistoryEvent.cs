@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure.Data.Tables;
+using CustomerFunctions.Core.Http;
+
+namespace CustomerFunctions.Core.History;
+
+public sealed record FieldChange(string Field, object? From, object? To);
+
+public sealed record EventActor(string UserId, string? ImpersonatedBy = null);
+
+/// <summary>One entry of an account's append-only history, written in the same transaction as the change it records.</summary>
+public sealed record HistoryEvent(string Id, string Type, DateTimeOffset At, EventActor Actor, JsonElement? Details, IReadOnlyList<FieldChange>? Changes)
+{
+    public const string Prefix = "event|";
+
+    /// <summary>RowKeys sort newest first: inverted ticks, then the event id.</summary>
+    public static string RowKey(DateTimeOffset at, string id) => Prefix + TimeKey(at) + "|" + id;
+
+    public static string TimeKey(DateTimeOffset at) => (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+
+    public TableEntity ToEntity(string accountId) => new(accountId, RowKey(At, Id))
+    {
+        ["EventId"] = Id,
+        ["Type"] = Type,
+        ["At"] = At,
+        ["ActorUserId"] = Actor.UserId,
+        ["ImpersonatedBy"] = Actor.ImpersonatedBy,
+        ["Details"] = Details?.GetRawText(),
+        ["Changes"] = Changes is null ? null : JsonSerializer.Serialize(Changes, Json.Options),
+    };
+
+    public static HistoryEvent FromEntity(TableEntity e) => new(
+        e.GetString("EventId") ?? "",
+        e.GetString("Type") ?? "",
+        e.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue,
+        new EventActor(e.GetString("ActorUserId") ?? "", e.GetString("ImpersonatedBy")),
+        e.GetString("Details") is { } details ? JsonDocument.Parse(details).RootElement.Clone() : null,
+        e.GetString("Changes") is { } changes ? JsonSerializer.Deserialize<List<FieldChange>>(changes, Json.Options) : null);
+}
+
+/// <summary>Event type names (API.md and the reference's history list).</summary>
+public static class EventTypes
+{
+    public const string CustomerCreated = "CUSTOMER_CREATED";
+    public const string CustomerUpdated = "CUSTOMER_UPDATED";
+    public const string CustomerStatusChanged = "CUSTOMER_STATUS_CHANGED";
+    public const string CustomerQuotaEdited = "CUSTOMER_QUOTA_EDITED";
+    public const string CustomerApproved = "CUSTOMER_APPROVED";
+    public const string CustomerRegistered = "CUSTOMER_REGISTERED";
+    public const string CustomerDeleted = "CUSTOMER_DELETED";
+    public const string UserAssignedHimself = "USER_ASSIGNED_HIMSELF";
+    public const string UserRoleChanged = "USER_ROLE_CHANGED";
+    public const string UserRemoved = "USER_REMOVED";
+    public const string UserInvited = "USER_INVITED";
+    public const string UserInvitationResent = "USER_INVITATION_RESENT";
+    public const string UserInvitationCancelled = "USER_INVITATION_CANCELLED";
+    public const string UserAcceptedInvitation = "USER_ACCEPTED_INVITATION";
+}

@@ -1,0 +1,85 @@
+using CustomerFunctions.Core.Auth;
+using CustomerFunctions.Core.Email;
+using CustomerFunctions.Core.Http;
+using CustomerFunctions.Core.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CustomerFunctions.Core.Hosting;
+
+public static class CoreServices
+{
+    /// <summary>Registers all of src/Core: storage, identity, email, endpoints. Both hosts call this once.</summary>
+    public static IServiceCollection AddCustomerCore(this IServiceCollection services, IConfiguration configuration, bool isDevelopment)
+    {
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section))
+            .PostConfigure(o => o.IsDevelopment = isDevelopment)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidation>();
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section));
+        services.AddOptions<PanelOptions>().Bind(configuration.GetSection(PanelOptions.Section));
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection("Outbox"));
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<StorageRequestCounter>();
+        services.AddSingleton(sp =>
+        {
+            var (tables, queues) = StorageConnection.Create(configuration, sp.GetRequiredService<StorageRequestCounter>());
+            return new StorageClients(tables, queues);
+        });
+        services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().TableService);
+        services.AddSingleton<ServiceKeys>();
+        services.AddSingleton<FaultInjection>();
+        services.AddSingleton<IdGenerator>();
+        services.AddSingleton<IndexTable>();
+        services.AddSingleton<Outbox>();
+        services.AddSingleton<AccountStore>();
+        services.AddSingleton<Paging>();
+        services.AddSingleton<TokenValidator>();
+        services.AddSingleton<ApiDispatcher>();
+        services.AddSingleton<EmailQueue>();
+        services.AddSingleton<EmailQueueHandler>();
+        services.TryAddSingleton<IEmailSender, PickupFolderSender>();
+        services.AddHostedService<StorageInitializer>();
+
+        foreach (var endpoints in ApiRoutes.All.Select(r => r.Endpoints).Distinct())
+        {
+            services.AddSingleton(endpoints);
+        }
+        return services;
+    }
+
+    private sealed class AuthOptionsValidation : IValidateOptions<AuthOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, AuthOptions options)
+        {
+            var failures = options.Validate().ToList();
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        }
+    }
+
+    /// <summary>Creates the tables and queues and loads the service keys before the host takes requests.</summary>
+    private sealed class StorageInitializer(StorageClients storage, ServiceKeys keys) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            await storage.EnsureCreatedAsync(cancellationToken);
+            await keys.LoadAsync(cancellationToken);
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
+
+public sealed class PanelOptions
+{
+    public const string Section = "Panel";
+
+    /// <summary>The panel front end's address; emailed links point there with their token in a <c>token</c> query parameter.</summary>
+    public string BaseUrl { get; set; } = "http://localhost:5173";
+
+    public string Link(string path, string token) => BaseUrl.TrimEnd('/') + "/" + path.TrimStart('/') + "?token=" + Uri.EscapeDataString(token);
+}

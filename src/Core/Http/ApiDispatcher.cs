@@ -1,0 +1,109 @@
+using CustomerFunctions.Core.Auth;
+using CustomerFunctions.Core.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CustomerFunctions.Core.Http;
+
+/// <summary>
+/// Runs one route for either host: authenticates, buffers the capped body, calls the handler, retries it when an
+/// optimistic-concurrency race lost, and turns expected failures into problem details and the unexpected into a logged 500.
+/// </summary>
+public sealed partial class ApiDispatcher(IServiceProvider services, TokenValidator tokens, ILogger<ApiDispatcher> logger)
+{
+    public const int MaxBodyBytes = 1 << 20;
+    private const int MaxAttempts = 8;
+    private readonly Dictionary<string, ApiRoute> routes = ApiRoutes.All.ToDictionary(r => r.Name, StringComparer.Ordinal);
+
+    public async Task<IResult> RunAsync(string routeName, HttpRequest http)
+    {
+        var route = routes[routeName];
+        try
+        {
+            var values = route.Template.Match(http.Path.Value ?? "");
+            if (values is null)
+            {
+                return ApiError.NotFound("The route").ToResult();
+            }
+            Caller? caller = null;
+            if (!route.Anonymous)
+            {
+                var validation = await tokens.ValidateAsync(http.Headers.Authorization.ToString(), http.HttpContext.RequestAborted);
+                if (validation.Error is not null)
+                {
+                    return validation.Error.ToResult();
+                }
+                caller = validation.Caller;
+            }
+            var body = await ReadBodyAsync(http);
+            if (body.Error is not null)
+            {
+                return body.Error.ToResult();
+            }
+            var request = new ApiRequest(http, route, values, caller, body.Bytes);
+            var endpoints = services.GetRequiredService(route.Endpoints);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await route.Invoke(endpoints, request);
+                }
+                catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+                {
+                    // Another command changed the account first: run the whole command again on fresh state.
+                    await Task.Delay(Random.Shared.Next(2, 10 * attempt), http.HttpContext.RequestAborted);
+                }
+                catch (ConcurrencyConflictException)
+                {
+                    LogContended(logger, route.Name);
+                    return ApiError.Busy().ToResult();
+                }
+            }
+        }
+        catch (ApiErrorException e)
+        {
+            return e.Error.ToResult();
+        }
+        catch (IdempotentReplayException replay)
+        {
+            http.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
+            return replay.Response;
+        }
+        catch (OperationCanceledException) when (http.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            return Results.StatusCode(499);
+        }
+        catch (Exception e)
+        {
+            LogFailed(logger, e, route.Name);
+            return new ApiError(500, "internal", "Something went wrong on our side.", "The request failed unexpectedly; it is safe to retry.").ToResult();
+        }
+    }
+
+    private static async Task<(byte[] Bytes, ApiError? Error)> ReadBodyAsync(HttpRequest http)
+    {
+        if (http.ContentLength > MaxBodyBytes)
+        {
+            return ([], ApiError.TooLarge(MaxBodyBytes));
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await http.Body.ReadAsync(chunk, http.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return ([], ApiError.TooLarge(MaxBodyBytes));
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return (buffer.ToArray(), null);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Route {Route} failed unexpectedly")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string route);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Route {Route} gave up after repeated concurrency conflicts")]
+    private static partial void LogContended(ILogger logger, string route);
+}

@@ -1,0 +1,35 @@
+using Azure.Data.Tables;
+using CustomerFunctions.Core.Customers;
+using CustomerFunctions.Core.Storage;
+
+namespace CustomerFunctions.Core.Members;
+
+public enum MemberRole { CustomerAdmin, CustomerEmployee, PartnerAdmin, PartnerEmployee }
+
+/// <summary>A user's membership of one account.</summary>
+public sealed record Member(string UserId, string? Email, string? Name, MemberRole Role, DateTimeOffset AddedAt)
+{
+    public const string Prefix = "member|";
+
+    public bool IsAdmin => Role is MemberRole.CustomerAdmin or MemberRole.PartnerAdmin;
+
+    public static string RowKey(string userId) => Prefix + KeyEncoding.Encode(userId);
+
+    public static MemberRole AdminRoleFor(AccountKind kind) => kind == AccountKind.Partner ? MemberRole.PartnerAdmin : MemberRole.CustomerAdmin;
+
+    public static bool RoleFits(MemberRole role, AccountKind kind) =>
+        kind == AccountKind.Partner ? role is MemberRole.PartnerAdmin or MemberRole.PartnerEmployee : role is MemberRole.CustomerAdmin or MemberRole.CustomerEmployee;
+
+    public TableEntity ToEntity(string accountId) => new(accountId, RowKey(UserId))
+    {
+        ["UserId"] = UserId,
+        ["Email"] = Email,
+        ["Name"] = Name,
+        ["Role"] = Role.ToString(),
+        ["AddedAt"] = AddedAt,
+    };
+
+    public static Member FromEntity(TableEntity e) => new(
+        e.GetString("UserId") ?? "", e.GetString("Email"), e.GetString("Name"),
+        Enum.Parse<MemberRole>(e.GetString("Role") ?? nameof(MemberRole.CustomerEmployee)), e.GetDateTimeOffset("AddedAt") ?? DateTimeOffset.MinValue);
+}

@@ -1,0 +1,81 @@
+using Azure;
+using Azure.Data.Tables;
+using CustomerFunctions.Core.Auth;
+using CustomerFunctions.Core.Customers;
+using CustomerFunctions.Core.Http;
+using CustomerFunctions.Core.Members;
+
+namespace CustomerFunctions.Core.Storage;
+
+/// <summary>Opens <see cref="AccountSession"/>s: point reads of the profile, the caller's membership and any idempotency record, in parallel.</summary>
+public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProvider time, IdGenerator ids, FaultInjection faults)
+{
+    internal StorageClients Storage => storage;
+    internal Outbox Outbox => outbox;
+    internal TimeProvider Time => time;
+    internal IdGenerator Ids => ids;
+    internal FaultInjection Faults => faults;
+
+    public Task<AccountSession> OpenAsync(string accountId, ApiRequest request) => OpenAsync(accountId, request, request.Caller);
+
+    /// <summary>Opens a session for work that is not an HTTP request (timers, queue handlers), acting as <paramref name="caller"/>.</summary>
+    public async Task<AccountSession> OpenAsync(string accountId, ApiRequest? request, Caller caller)
+    {
+        if (!Keys.IsIdentifier(accountId))
+        {
+            throw new ApiErrorException(ApiError.NotFound("The account"));
+        }
+        var cancellationToken = request?.Aborted ?? CancellationToken.None;
+        var profileTask = storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, Keys.Profile, cancellationToken: cancellationToken);
+        var memberTask = storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, Member.RowKey(caller.UserId), cancellationToken: cancellationToken);
+        var idempotency = request?.Idempotency;
+        var idempotencyTask = idempotency is null ? null : storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, idempotency.RowKey, cancellationToken: cancellationToken);
+        var profile = await profileTask;
+        var memberRow = await memberTask;
+        if (idempotencyTask is not null)
+        {
+            var row = await idempotencyTask;
+            IdempotencyRecord.ReplayIfKnown(row.HasValue ? row.Value : null, idempotency!);
+        }
+
+        var account = profile.HasValue ? AccountRow.FromEntity(profile.Value!) : null;
+        var member = memberRow.HasValue ? Member.FromEntity(memberRow.Value!) : null;
+        Member? partnerMember = null;
+        var relation = Relation.None;
+        if (caller.IsImpersonation)
+        {
+            // An impersonation token acts as a customer admin of its one account and is nobody anywhere else.
+            relation = caller.ImpersonatedAccountId == accountId ? Relation.Admin : Relation.None;
+        }
+        else if (caller.IsOperator)
+        {
+            relation = Relation.Operator;
+        }
+        else if (member is not null && account is { IsDeleted: false })
+        {
+            relation = member.IsAdmin ? Relation.Admin : Relation.Member;
+        }
+        else if (account?.PartnerId is { } partnerId)
+        {
+            partnerMember = await ReadMemberAsync(partnerId, caller.UserId, cancellationToken);
+            relation = partnerMember is null ? Relation.None : Relation.Partner;
+        }
+        return new AccountSession(this, accountId, request, caller, account, profile.HasValue ? profile.Value!.ETag : null, member, relation, partnerMember);
+    }
+
+    public async Task<Member?> ReadMemberAsync(string accountId, string userId, CancellationToken cancellationToken)
+    {
+        var row = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, Member.RowKey(userId), cancellationToken: cancellationToken);
+        return row.HasValue ? Member.FromEntity(row.Value!) : null;
+    }
+
+    public async Task<(Account Account, ETag ETag)?> ReadAccountAsync(string accountId, CancellationToken cancellationToken)
+    {
+        if (!Keys.IsIdentifier(accountId))
+        {
+            return null;
+        }
+        var row = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, Keys.Profile, cancellationToken: cancellationToken);
+        return row.HasValue ? (AccountRow.FromEntity(row.Value!), row.Value!.ETag) : null;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+
+namespace CustomerFunctions.Core.Storage;
+
+/// <summary>Key rules, checked before any value reaches storage.</summary>
+public static partial class Keys
+{
+    public const string Profile = "profile";
+
+    /// <summary>Account identifiers: lowercase letters, digits and dashes, 3 to 63 characters, no leading or trailing dash.</summary>
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$", RegexOptions.CultureInvariant)]
+    public static partial Regex Identifier();
+
+    public static bool IsIdentifier(string? value) => value is not null && Identifier().IsMatch(value);
+
+    /// <summary>Other key parts (user ids from tokens, generated ids): no characters Table Storage forbids in keys.</summary>
+    public static bool IsSafeKeyPart(string? value) =>
+        !string.IsNullOrEmpty(value) && value.Length <= 256 && !value.Any(c => c is '/' or '\\' or '#' or '?' or '|' || char.IsControl(c));
+
+    /// <summary>The exclusive upper bound for a RowKey prefix query: "member|" .. "member}".</summary>
+    public static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
+}
+
+public static partial class KeyEncoding
+{
+    /// <summary>Makes an outside value (a user id from a token) safe inside a key by percent-encoding what storage forbids.</summary>
+    public static string Encode(string value)
+    {
+        var builder = new System.Text.StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            if (c is '/' or '\\' or '#' or '?' or '%' || char.IsControl(c))
+            {
+                builder.Append('%').Append(((int)c).ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+        return builder.ToString();
+    }
+}

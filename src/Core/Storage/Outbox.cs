@@ -1,0 +1,167 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using CustomerFunctions.Core.Customers;
+using CustomerFunctions.Core.Email;
+using CustomerFunctions.Core.Http;
+using CustomerFunctions.Core.Members;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CustomerFunctions.Core.Storage;
+
+public sealed class OutboxOptions
+{
+    /// <summary>How long the safety-net queue message stays invisible: after this, a worker finishes what a crash left undone.</summary>
+    public TimeSpan RecoveryDelay { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>
+/// Carries out side effects recorded in outbox rows. Right after a commit the request runs them itself; the delayed
+/// message on the <c>outbox</c> queue (sent before the commit) lets <see cref="HandleRecoveryMessageAsync"/> finish them
+/// if the request died in between. Effects converge on current state, so running them twice is harmless.
+/// </summary>
+public sealed partial class Outbox(StorageClients storage, IndexTable index, EmailQueue emails, IOptions<OutboxOptions> options, ILogger<Outbox> logger)
+{
+    public const string Prefix = "outbox|";
+
+    public TimeSpan RecoveryDelay => options.Value.RecoveryDelay;
+
+    public static TableEntity Row(string accountId, string commandId, IReadOnlyList<SideEffect> effects) =>
+        new(accountId, Prefix + commandId) { ["Effects"] = JsonSerializer.Serialize(effects, Json.Options) };
+
+    public Task ScheduleRecoveryAsync(string accountId, CancellationToken cancellationToken) =>
+        storage.OutboxQueue.SendMessageAsync(JsonSerializer.Serialize(new RecoveryMessage(accountId), Json.Options), RecoveryDelay, cancellationToken: cancellationToken);
+
+    /// <summary>Runs a committed command's effects and removes its outbox row; a failure is logged and left to recovery.</summary>
+    public async Task RunAfterCommitAsync(string accountId, string commandId, IReadOnlyList<SideEffect> effects)
+    {
+        try
+        {
+            await RunAsync(accountId, effects, CancellationToken.None);
+            await storage.Accounts.DeleteEntityAsync(accountId, Prefix + commandId, ETag.All);
+        }
+        catch (Exception e)
+        {
+            LogDeferred(logger, e, accountId, commandId);
+        }
+    }
+
+    /// <summary>The outbox queue handler: finish every outbox row still standing in the account's partition.</summary>
+    public async Task HandleRecoveryMessageAsync(string messageText, CancellationToken cancellationToken)
+    {
+        var message = JsonSerializer.Deserialize<RecoveryMessage>(messageText, Json.Options);
+        if (message is null || !Keys.IsIdentifier(message.AccountId))
+        {
+            LogBadMessage(logger);
+            return;
+        }
+        await DrainAsync(message.AccountId, cancellationToken);
+    }
+
+    public async Task<int> DrainAsync(string accountId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {accountId} and RowKey ge {Prefix} and RowKey lt {Keys.PrefixEnd(Prefix)}");
+        var done = 0;
+        await foreach (var row in storage.Accounts.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var effects = JsonSerializer.Deserialize<List<SideEffect>>(row.GetString("Effects") ?? "[]", Json.Options) ?? [];
+            await RunAsync(accountId, effects, cancellationToken);
+            try
+            {
+                await storage.Accounts.DeleteEntityAsync(accountId, row.RowKey, row.ETag, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+            }
+            done++;
+            LogRecovered(logger, accountId, row.RowKey);
+        }
+        return done;
+    }
+
+    private async Task RunAsync(string accountId, IReadOnlyList<SideEffect> effects, CancellationToken cancellationToken)
+    {
+        foreach (var effect in effects)
+        {
+            switch (effect)
+            {
+                case SyncAccountListing:
+                    await SyncListingAsync(accountId, cancellationToken);
+                    break;
+                case SyncMembership sync:
+                    await SyncMembershipAsync(accountId, sync.UserId, cancellationToken);
+                    break;
+                case SyncAllMemberships:
+                    var filter = TableClient.CreateQueryFilter($"PartitionKey eq {accountId} and RowKey ge {Member.Prefix} and RowKey lt {Keys.PrefixEnd(Member.Prefix)}");
+                    await foreach (var row in storage.Accounts.QueryAsync<TableEntity>(filter, select: ["UserId"], cancellationToken: cancellationToken))
+                    {
+                        await SyncMembershipAsync(accountId, row.GetString("UserId") ?? "", cancellationToken);
+                    }
+                    break;
+                case IndexToken token:
+                    await index.PointAsync(IndexTable.Token(token.Purpose, token.TokenHash), accountId, token.RowKey, cancellationToken);
+                    break;
+                case RemoveToken token:
+                    await index.RemovePointerAsync(IndexTable.Token(token.Purpose, token.TokenHash), cancellationToken);
+                    break;
+                case SendEmail send:
+                    await emails.EnqueueAsync(send.Message, cancellationToken);
+                    break;
+                default:
+                    throw new InvalidOperationException($"No handler for side effect {effect.GetType().Name}.");
+            }
+        }
+    }
+
+    private async Task<Account?> ReadAccountAsync(string accountId, CancellationToken cancellationToken)
+    {
+        var row = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, Keys.Profile, cancellationToken: cancellationToken);
+        return row.HasValue ? AccountRow.FromEntity(row.Value!) : null;
+    }
+
+    private async Task SyncListingAsync(string accountId, CancellationToken cancellationToken)
+    {
+        var account = await ReadAccountAsync(accountId, cancellationToken);
+        if (account is null)
+        {
+            return;
+        }
+        var listing = AccountRow.ToEntity(account);
+        var properties = listing.Keys.Where(k => k is not ("PartitionKey" or "RowKey" or "odata.etag" or "Timestamp")).ToDictionary(k => k, k => (object?)listing[k]);
+        await index.WriteAsync(IndexTable.AllAccounts, accountId, account.Version, properties, cancellationToken);
+        if (account.PartnerId is not null)
+        {
+            await index.WriteAsync(IndexTable.PartnerCustomers(account.PartnerId), accountId, account.Version, properties, cancellationToken);
+        }
+    }
+
+    private async Task SyncMembershipAsync(string accountId, string userId, CancellationToken cancellationToken)
+    {
+        // Read the version first: whatever member state we then see is at least that new.
+        var account = await ReadAccountAsync(accountId, cancellationToken);
+        if (account is null)
+        {
+            return;
+        }
+        var row = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, Member.RowKey(userId), cancellationToken: cancellationToken);
+        Dictionary<string, object?>? properties = null;
+        if (row.HasValue && !account.IsDeleted)
+        {
+            var member = Member.FromEntity(row.Value!);
+            properties = new() { ["AccountId"] = accountId, ["AccountName"] = account.Name, ["Kind"] = account.Kind.ToString(), ["Role"] = member.Role.ToString() };
+        }
+        await index.WriteAsync(IndexTable.UserMemberships(userId), accountId, account.Version, properties, cancellationToken);
+    }
+
+    private sealed record RecoveryMessage(string AccountId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Side effects of command {CommandId} on account {AccountId} deferred to recovery")]
+    private static partial void LogDeferred(ILogger logger, Exception exception, string accountId, string commandId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recovered outbox row {RowKey} of account {AccountId}")]
+    private static partial void LogRecovered(ILogger logger, string accountId, string rowKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped a malformed outbox recovery message")]
+    private static partial void LogBadMessage(ILogger logger);
+}

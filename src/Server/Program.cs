@@ -1,0 +1,9 @@
+using CustomerFunctions.Server;
+
+if (args.Length > 0 && args[0] == "mint-token")
+{
+    return DevelopmentTokenCommand.Run(args[1..]);
+}
+var app = ServerApp.Build(args);
+await app.RunAsync();
+return 0;

@@ -1,0 +1,29 @@
+using CustomerFunctions.Core.Hosting;
+using CustomerFunctions.Core.Http;
+
+namespace CustomerFunctions.Server;
+
+/// <summary>The ASP.NET Core host of src/Core's route table, queue handlers and timers (the local default and a container deployment).</summary>
+public static class ServerApp
+{
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? overrides = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = ApiDispatcher.MaxBodyBytes + 1);
+        overrides?.Invoke(builder.Services);
+        builder.Services.AddCustomerCore(builder.Configuration, builder.Environment.IsDevelopment());
+        QueuePump.Register(builder.Services);
+
+        var app = builder.Build();
+        var dispatcher = app.Services.GetRequiredService<ApiDispatcher>();
+        foreach (var route in ApiRoutes.All)
+        {
+            app.MapMethods("/api/" + route.Route, [route.Verb], (Delegate)((HttpContext context) => dispatcher.RunAsync(route.Name, context.Request)))
+                .WithName(route.Name);
+        }
+        app.MapGet("/openapi/v1.json", () => Results.Text(OpenApiDocument.Json, "application/json"));
+        app.MapGet("/health", () => Results.Text("ok"));
+        app.MapFallback((HttpContext context) => ApiError.NotFound($"The route {context.Request.Method} {context.Request.Path}").ToResult());
+        return app;
+    }
+}

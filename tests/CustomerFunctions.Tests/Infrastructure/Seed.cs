@@ -1,0 +1,35 @@
+using CustomerFunctions.Core.Auth;
+using CustomerFunctions.Core.Http;
+using CustomerFunctions.Core.Members;
+using CustomerFunctions.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerFunctions.Tests.Infrastructure;
+
+/// <summary>Builds the accounts and members a test starts from, through the API where it can.</summary>
+public static class Seed
+{
+    public static async Task<string> Partner(ServiceFixture f, TestUser op, string? id = null)
+    {
+        id ??= Ids.Account("partner");
+        (await f.As(op).Post("/api/customers", new { id, name = "Partner " + id, kind = "partner" })).Is(201);
+        return id;
+    }
+
+    public static async Task<string> Customer(ServiceFixture f, TestUser op, string? partnerId = null, string? id = null, object? extra = null)
+    {
+        id ??= Ids.Account("cust");
+        (await f.As(op).Post("/api/customers", new { id, name = "Customer " + id, partnerId })).Is(201);
+        return id;
+    }
+
+    /// <summary>Makes the user a member directly through the command machinery (test set-up only; no history event).</summary>
+    public static async Task Member(ServiceFixture f, string accountId, TestUser user, MemberRole role)
+    {
+        var store = f.Services.GetRequiredService<AccountStore>();
+        var session = await store.OpenAsync(accountId, null, new Caller("test-seed", null, null, IsOperator: true));
+        session.Upsert(new Member(user.Id, user.Email, user.Name, role, session.Now).ToEntity(accountId));
+        session.Effect(new SyncMembership(user.Id));
+        await session.CommitAsync(ApiResponse.NoContent());
+    }
+}

@@ -1,0 +1,95 @@
+using CustomerFunctions.Core.Auth;
+using CustomerFunctions.Core.Email;
+using CustomerFunctions.Core.Storage;
+using CustomerFunctions.Server;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CustomerFunctions.Tests.Infrastructure;
+
+/// <summary>
+/// A private Azurite and a src/Server listening on a free loopback port, with a fake clock and its own pickup folder.
+/// One per test class; tests inside a class use fresh account ids so they never see each other's data.
+/// </summary>
+public class ServiceFixture : IAsyncLifetime
+{
+    public const string SigningKey = "test-signing-key-0123456789-abcdefghijklmnop";
+    private WebApplication? app;
+
+    public Azurite Storage { get; private set; } = null!;
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+    public Uri BaseAddress { get; private set; } = null!;
+    public string PickupDirectory { get; } = Directory.CreateTempSubdirectory("mail-").FullName;
+    public IServiceProvider Services => app!.Services;
+    public Mailbox Mail => new(PickupDirectory);
+    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>Extra settings for fixtures that need them (key, value).</summary>
+    protected virtual IEnumerable<(string Key, string Value)> Settings() => [];
+
+    public async Task InitializeAsync()
+    {
+        Storage = await Azurite.StartAsync();
+        await StartServerAsync();
+    }
+
+    public async Task StartServerAsync()
+    {
+        string[] args =
+        [
+            "--environment", "Development",
+            "--urls", "http://127.0.0.1:0",
+            "--AzureWebJobsStorage", Storage.ConnectionString,
+            "--Auth:DevelopmentSigningKey", SigningKey,
+            "--Email:PickupDirectory", PickupDirectory,
+            "--Panel:BaseUrl", "https://panel.test",
+            "--Outbox:RecoveryDelay", "00:00:02",
+            "--Queues:PollInterval", "00:00:00.100",
+            "--Queues:VisibilityTimeout", "00:00:05",
+            "--Logging:LogLevel:Default", "Warning",
+            .. Settings().SelectMany(s => new[] { "--" + s.Key, s.Value }),
+        ];
+        app = ServerApp.Build(args, services => services.AddSingleton<TimeProvider>(Time));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address);
+    }
+
+    public async Task StopServerAsync()
+    {
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            app = null;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await StopServerAsync();
+        await Storage.DisposeAsync();
+        Http.Dispose();
+        try
+        {
+            Directory.Delete(PickupDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    public ApiClient As(TestUser? user) => new(Http, BaseAddress, user is null ? null : Token(user));
+
+    public ApiClient Anonymous => As(null);
+
+    public string Token(TestUser user, TimeSpan? lifetime = null, IReadOnlyDictionary<string, object>? extraClaims = null) =>
+        DevelopmentTokens.Mint(SigningKey, user.Id, user.Email, user.Name, user.IsOperator, Time.GetUtcNow(), lifetime ?? TimeSpan.FromHours(1), extraClaims);
+
+    public StorageClients StorageClients => Services.GetRequiredService<StorageClients>();
+    public FaultInjection Faults => Services.GetRequiredService<FaultInjection>();
+    public EmailQueueHandler EmailHandler => Services.GetRequiredService<EmailQueueHandler>();
+}
