@@ -10,4 +10,7 @@ public sealed record Caller(string UserId, string? Email, string? Name, bool IsO
     public string? ImpersonatedAccountId { get; init; }
 
     public bool IsImpersonation => ImpersonatedBy is not null;
+
+    /// <summary>The service itself acting (timers, queue handlers): named in history events as <paramref name="name"/>.</summary>
+    public static Caller System(string name) => new(name, null, null, IsOperator: true);
 }

@@ -2,26 +2,26 @@ using System.Text.RegularExpressions;
 
 namespace CustomerFunctions.Core.Email;
 
-/// <summary>Email texts per template and language (English and German); placeholders are <c>{name}</c>.</summary>
+/// <summary>One email text in one language; placeholders are <c>{name}</c>.</summary>
+public sealed record EmailTemplate(string Name, string Language, string Subject, string Body);
+
+/// <summary>A feature's email texts. Every implementation in src/Core is found and loaded at start.</summary>
+public interface IEmailTemplateSet
+{
+    IEnumerable<EmailTemplate> Templates { get; }
+}
+
+/// <summary>All email texts, per template and language (at least English and German), collected from the features.</summary>
 public static partial class EmailTemplates
 {
-    public const string Invitation = "invitation";
-
-    private static readonly Dictionary<(string Template, string Language), (string Subject, string Body)> Texts = new()
-    {
-        [(Invitation, "en")] = (
-            "You are invited to {accountName}",
-            "Hello {fullName},\n\n{inviterName} invited you to join {accountName} as {role}.\n\nAccept the invitation here (the link works once and expires on {expiresAt}):\n{link}\n"),
-        [(Invitation, "de")] = (
-            "Einladung zu {accountName}",
-            "Hallo {fullName},\n\n{inviterName} hat Sie eingeladen, {accountName} als {role} beizutreten.\n\nHier nehmen Sie die Einladung an (der Link gilt einmal und bis {expiresAt}):\n{link}\n"),
-    };
+    private static readonly Dictionary<(string Template, string Language), EmailTemplate> Texts = typeof(EmailTemplates).Assembly.GetTypes()
+        .Where(t => typeof(IEmailTemplateSet).IsAssignableFrom(t) && t is { IsInterface: false, IsAbstract: false })
+        .SelectMany(t => ((IEmailTemplateSet)Activator.CreateInstance(t)!).Templates)
+        .ToDictionary(t => (t.Name, t.Language));
 
     public static IReadOnlyCollection<string> Languages { get; } = ["en", "de"];
 
-    public static void Add(string template, string language, string subject, string body) => Texts[(template, language)] = (subject, body);
-
-    public static bool Has(string template) => Texts.ContainsKey((template, "en"));
+    public static IEnumerable<EmailTemplate> All => Texts.Values;
 
     public static (string Subject, string Body) Render(string template, string language, IReadOnlyDictionary<string, string> values)
     {

@@ -36,6 +36,7 @@ public static class CoreServices
         services.AddSingleton<IdGenerator>();
         services.AddSingleton<IndexTable>();
         services.AddSingleton<Outbox>();
+        services.AddSingleton<IndexSync>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<Paging>();
         services.AddSingleton<TokenValidator>();
@@ -47,7 +48,12 @@ public static class CoreServices
 
         foreach (var endpoints in ApiRoutes.All.Select(r => r.Endpoints).Distinct())
         {
-            services.AddSingleton(endpoints);
+            services.TryAddSingleton(endpoints);
+        }
+        // Feature services mark themselves [CoreService] instead of growing this list.
+        foreach (var type in typeof(CoreServices).Assembly.GetTypes().Where(t => t.IsDefined(typeof(CoreServiceAttribute), inherit: false)))
+        {
+            services.TryAddSingleton(type);
         }
         return services;
     }
@@ -83,3 +89,7 @@ public sealed class PanelOptions
 
     public string Link(string path, string token) => BaseUrl.TrimEnd('/') + "/" + path.TrimStart('/') + "?token=" + Uri.EscapeDataString(token);
 }
+
+/// <summary>Marks a feature class to be registered as a singleton by <see cref="CoreServices.AddCustomerCore"/>.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class CoreServiceAttribute : Attribute;

@@ -8,6 +8,20 @@ public static class Json
     /// <summary>API JSON: camelCase, unknown fields rejected, enums as camelCase strings, nulls omitted in responses.</summary>
     public static readonly JsonSerializerOptions Options = Create();
 
+    /// <summary>Outbox rows: side effects as polymorphic JSON, every subclass known by its class name.</summary>
+    public static readonly JsonSerializerOptions Effects = CreateEffects();
+
+    private static JsonSerializerOptions CreateEffects()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver { Modifiers = { Storage.SideEffect.AddDerivedTypes } },
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        options.MakeReadOnly();
+        return options;
+    }
+
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)

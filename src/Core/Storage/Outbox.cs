@@ -1,10 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using CustomerFunctions.Core.Customers;
-using CustomerFunctions.Core.Email;
 using CustomerFunctions.Core.Http;
-using CustomerFunctions.Core.Members;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -21,14 +18,14 @@ public sealed class OutboxOptions
 /// message on the <c>outbox</c> queue (sent before the commit) lets <see cref="HandleRecoveryMessageAsync"/> finish them
 /// if the request died in between. Effects converge on current state, so running them twice is harmless.
 /// </summary>
-public sealed partial class Outbox(StorageClients storage, IndexTable index, EmailQueue emails, IOptions<OutboxOptions> options, ILogger<Outbox> logger)
+public sealed partial class Outbox(StorageClients storage, IServiceProvider services, IOptions<OutboxOptions> options, ILogger<Outbox> logger)
 {
     public const string Prefix = "outbox|";
 
     public TimeSpan RecoveryDelay => options.Value.RecoveryDelay;
 
     public static TableEntity Row(string accountId, string commandId, IReadOnlyList<SideEffect> effects) =>
-        new(accountId, Prefix + commandId) { ["Effects"] = JsonSerializer.Serialize(effects, Json.Options) };
+        new(accountId, Prefix + commandId) { ["Effects"] = JsonSerializer.Serialize(effects, Json.Effects) };
 
     public Task ScheduleRecoveryAsync(string accountId, CancellationToken cancellationToken) =>
         storage.OutboxQueue.SendMessageAsync(JsonSerializer.Serialize(new RecoveryMessage(accountId), Json.Options), RecoveryDelay, cancellationToken: cancellationToken);
@@ -65,7 +62,7 @@ public sealed partial class Outbox(StorageClients storage, IndexTable index, Ema
         var done = 0;
         await foreach (var row in storage.Accounts.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            var effects = JsonSerializer.Deserialize<List<SideEffect>>(row.GetString("Effects") ?? "[]", Json.Options) ?? [];
+            var effects = JsonSerializer.Deserialize<List<SideEffect>>(row.GetString("Effects") ?? "[]", Json.Effects) ?? [];
             await RunAsync(accountId, effects, cancellationToken);
             try
             {
@@ -84,74 +81,8 @@ public sealed partial class Outbox(StorageClients storage, IndexTable index, Ema
     {
         foreach (var effect in effects)
         {
-            switch (effect)
-            {
-                case SyncAccountListing:
-                    await SyncListingAsync(accountId, cancellationToken);
-                    break;
-                case SyncMembership sync:
-                    await SyncMembershipAsync(accountId, sync.UserId, cancellationToken);
-                    break;
-                case SyncAllMemberships:
-                    var filter = TableClient.CreateQueryFilter($"PartitionKey eq {accountId} and RowKey ge {Member.Prefix} and RowKey lt {Keys.PrefixEnd(Member.Prefix)}");
-                    await foreach (var row in storage.Accounts.QueryAsync<TableEntity>(filter, select: ["UserId"], cancellationToken: cancellationToken))
-                    {
-                        await SyncMembershipAsync(accountId, row.GetString("UserId") ?? "", cancellationToken);
-                    }
-                    break;
-                case IndexToken token:
-                    await index.PointAsync(IndexTable.Token(token.Purpose, token.TokenHash), accountId, token.RowKey, cancellationToken);
-                    break;
-                case RemoveToken token:
-                    await index.RemovePointerAsync(IndexTable.Token(token.Purpose, token.TokenHash), cancellationToken);
-                    break;
-                case SendEmail send:
-                    await emails.EnqueueAsync(send.Message, cancellationToken);
-                    break;
-                default:
-                    throw new InvalidOperationException($"No handler for side effect {effect.GetType().Name}.");
-            }
+            await effect.RunAsync(accountId, services, cancellationToken);
         }
-    }
-
-    private async Task<Account?> ReadAccountAsync(string accountId, CancellationToken cancellationToken)
-    {
-        var row = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, Keys.Profile, cancellationToken: cancellationToken);
-        return row.HasValue ? AccountRow.FromEntity(row.Value!) : null;
-    }
-
-    private async Task SyncListingAsync(string accountId, CancellationToken cancellationToken)
-    {
-        var account = await ReadAccountAsync(accountId, cancellationToken);
-        if (account is null)
-        {
-            return;
-        }
-        var listing = AccountRow.ToEntity(account);
-        var properties = listing.Keys.Where(k => k is not ("PartitionKey" or "RowKey" or "odata.etag" or "Timestamp")).ToDictionary(k => k, k => (object?)listing[k]);
-        await index.WriteAsync(IndexTable.AllAccounts, accountId, account.Version, properties, cancellationToken);
-        if (account.PartnerId is not null)
-        {
-            await index.WriteAsync(IndexTable.PartnerCustomers(account.PartnerId), accountId, account.Version, properties, cancellationToken);
-        }
-    }
-
-    private async Task SyncMembershipAsync(string accountId, string userId, CancellationToken cancellationToken)
-    {
-        // Read the version first: whatever member state we then see is at least that new.
-        var account = await ReadAccountAsync(accountId, cancellationToken);
-        if (account is null)
-        {
-            return;
-        }
-        var row = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, Member.RowKey(userId), cancellationToken: cancellationToken);
-        Dictionary<string, object?>? properties = null;
-        if (row.HasValue && !account.IsDeleted)
-        {
-            var member = Member.FromEntity(row.Value!);
-            properties = new() { ["AccountId"] = accountId, ["AccountName"] = account.Name, ["Kind"] = account.Kind.ToString(), ["Role"] = member.Role.ToString() };
-        }
-        await index.WriteAsync(IndexTable.UserMemberships(userId), accountId, account.Version, properties, cancellationToken);
     }
 
     private sealed record RecoveryMessage(string AccountId);

@@ -1,0 +1,58 @@
+using Azure.Data.Tables;
+using CustomerFunctions.Core.Customers;
+using CustomerFunctions.Core.Members;
+
+namespace CustomerFunctions.Core.Storage;
+
+/// <summary>Brings derived index rows in line with an account partition (listing rows, membership rows).</summary>
+public sealed class IndexSync(StorageClients storage, IndexTable index)
+{
+    public async Task SyncListingAsync(string accountId, CancellationToken cancellationToken)
+    {
+        var account = await ReadAccountAsync(accountId, cancellationToken);
+        if (account is null)
+        {
+            return;
+        }
+        var listing = AccountRow.ToEntity(account);
+        var properties = listing.Keys.Where(k => k is not ("PartitionKey" or "RowKey" or "odata.etag" or "Timestamp")).ToDictionary(k => k, k => (object?)listing[k]);
+        await index.WriteAsync(IndexTable.AllAccounts, accountId, account.Version, properties, cancellationToken);
+        if (account.PartnerId is not null)
+        {
+            await index.WriteAsync(IndexTable.PartnerCustomers(account.PartnerId), accountId, account.Version, properties, cancellationToken);
+        }
+    }
+
+    public async Task SyncMembershipAsync(string accountId, string userId, CancellationToken cancellationToken)
+    {
+        // Read the version first: whatever member state we then see is at least that new.
+        var account = await ReadAccountAsync(accountId, cancellationToken);
+        if (account is null)
+        {
+            return;
+        }
+        var row = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, Member.RowKey(userId), cancellationToken: cancellationToken);
+        Dictionary<string, object?>? properties = null;
+        if (row.HasValue && !account.IsDeleted)
+        {
+            var member = Member.FromEntity(row.Value!);
+            properties = new() { ["AccountId"] = accountId, ["AccountName"] = account.Name, ["Kind"] = account.Kind.ToString(), ["Role"] = member.Role.ToString() };
+        }
+        await index.WriteAsync(IndexTable.UserMemberships(userId), accountId, account.Version, properties, cancellationToken);
+    }
+
+    public async Task SyncAllMembershipsAsync(string accountId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {accountId} and RowKey ge {Member.Prefix} and RowKey lt {Keys.PrefixEnd(Member.Prefix)}");
+        await foreach (var row in storage.Accounts.QueryAsync<TableEntity>(filter, select: ["UserId"], cancellationToken: cancellationToken))
+        {
+            await SyncMembershipAsync(accountId, row.GetString("UserId") ?? "", cancellationToken);
+        }
+    }
+
+    private async Task<Account?> ReadAccountAsync(string accountId, CancellationToken cancellationToken)
+    {
+        var row = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, Keys.Profile, cancellationToken: cancellationToken);
+        return row.HasValue ? AccountRow.FromEntity(row.Value!) : null;
+    }
+}
