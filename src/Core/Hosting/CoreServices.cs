@@ -27,7 +27,7 @@ public static class CoreServices
         services.AddSingleton<StorageRequestCounter>();
         services.AddSingleton(sp =>
         {
-            var (tables, queues) = StorageConnection.Create(configuration, sp.GetRequiredService<StorageRequestCounter>());
+            var (tables, queues) = StorageConnection.Create(configuration, sp.GetRequiredService<StorageRequestCounter>(), new StorageFaultPolicy(sp.GetRequiredService<FaultInjection>()));
             return new StorageClients(tables, queues);
         });
         services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().TableService);

@@ -74,6 +74,13 @@ public sealed partial class ApiDispatcher(IServiceProvider services, TokenValida
         {
             return Results.StatusCode(499);
         }
+        catch (Exception e) when (IsStorageOutage(e))
+        {
+            // Storage is unreachable or failing: nothing half-done was committed (commands are one transaction), so say "try again".
+            LogStorageUnavailable(logger, e, route.Name);
+            http.HttpContext.Response.Headers.RetryAfter = "2";
+            return new ApiError(503, "storage-unavailable", "Storage is unavailable.", "The request could not reach storage; it is safe to retry (with the same Idempotency-Key).").ToResult();
+        }
         catch (Exception e)
         {
             LogFailed(logger, e, route.Name);
@@ -100,6 +107,14 @@ public sealed partial class ApiDispatcher(IServiceProvider services, TokenValida
         }
         return (buffer.ToArray(), null);
     }
+
+    private static bool IsStorageOutage(Exception e) =>
+        e is Azure.RequestFailedException { Status: 0 or 408 or 500 or 502 or 503 or 504 } or IOException or HttpRequestException ||
+        (e is AggregateException aggregate && aggregate.InnerExceptions.All(IsStorageOutage)) ||
+        (e.InnerException is not null && e is not Azure.RequestFailedException && IsStorageOutage(e.InnerException));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Route {Route} could not reach storage")]
+    private static partial void LogStorageUnavailable(ILogger logger, Exception exception, string route);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Route {Route} failed unexpectedly")]
     private static partial void LogFailed(ILogger logger, Exception exception, string route);

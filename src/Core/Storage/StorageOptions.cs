@@ -12,12 +12,14 @@ namespace CustomerFunctions.Core.Storage;
 /// </summary>
 public static class StorageConnection
 {
-    public static (TableServiceClient Tables, QueueServiceClient Queues) Create(IConfiguration configuration, StorageRequestCounter counter)
+    public static (TableServiceClient Tables, QueueServiceClient Queues) Create(IConfiguration configuration, StorageRequestCounter counter, StorageFaultPolicy faults)
     {
         var tableOptions = new TableClientOptions();
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
         tableOptions.AddPolicy(counter, Azure.Core.HttpPipelinePosition.PerRetry);
         queueOptions.AddPolicy(counter, Azure.Core.HttpPipelinePosition.PerRetry);
+        tableOptions.AddPolicy(faults, Azure.Core.HttpPipelinePosition.PerRetry);
+        queueOptions.AddPolicy(faults, Azure.Core.HttpPipelinePosition.PerRetry);
         Tune(tableOptions.Retry);
         Tune(queueOptions.Retry);
 

@@ -9,13 +9,17 @@ public sealed class Azurite : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private static readonly SemaphoreSlim InstallLock = new(1, 1);
-    private readonly Process process;
     private readonly string workspace;
+    private readonly bool persistent;
+    private readonly string script;
+    private Process process;
 
-    private Azurite(Process process, string workspace, int blobPort, int queuePort, int tablePort)
+    private Azurite(Process process, string script, string workspace, bool persistent, int blobPort, int queuePort, int tablePort)
     {
         this.process = process;
+        this.script = script;
         this.workspace = workspace;
+        this.persistent = persistent;
         BlobPort = blobPort;
         QueuePort = queuePort;
         TablePort = tablePort;
@@ -29,11 +33,33 @@ public sealed class Azurite : IAsyncDisposable
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
         $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;";
 
-    public static async Task<Azurite> StartAsync()
+    /// <summary>Starts Azurite: in memory by default; <paramref name="persistent"/> keeps data on disk so it survives <see cref="RestartAsync"/>.</summary>
+    public static async Task<Azurite> StartAsync(bool persistent = false)
     {
         var script = await EnsureInstalledAsync();
         var workspace = Directory.CreateTempSubdirectory("azurite-").FullName;
         var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
+        var azurite = new Azurite(Launch(script, workspace, persistent, blob, queue, table), script, workspace, persistent, blob, queue, table);
+        await azurite.WaitUntilListeningAsync();
+        return azurite;
+    }
+
+    /// <summary>Stops Azurite gracefully (SIGTERM, so it flushes to disk) and starts it again on the same ports.</summary>
+    public async Task RestartAsync(TimeSpan downtime)
+    {
+        using (var term = Process.Start("kill", ["-TERM", process.Id.ToString()]))
+        {
+            await term.WaitForExitAsync();
+        }
+        await process.WaitForExitAsync();
+        process.Dispose();
+        await Task.Delay(downtime);
+        process = Launch(script, workspace, persistent, BlobPort, QueuePort, TablePort);
+        await WaitUntilListeningAsync();
+    }
+
+    private static Process Launch(string script, string workspace, bool persistent, int blob, int queue, int table)
+    {
         var start = new ProcessStartInfo("node")
         {
             RedirectStandardOutput = true,
@@ -43,21 +69,28 @@ public sealed class Azurite : IAsyncDisposable
         };
         foreach (var arg in new[]
                  {
-                     script, "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
+                     script, "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
                      "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(), "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(),
                      "--tableHost", "127.0.0.1", "--tablePort", table.ToString(),
                  })
         {
             start.ArgumentList.Add(arg);
         }
+        if (persistent)
+        {
+            start.ArgumentList.Add("--location");
+            start.ArgumentList.Add(workspace);
+        }
+        else
+        {
+            start.ArgumentList.Add("--inMemoryPersistence");
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var azurite = new Azurite(process, workspace, blob, queue, table);
-        await azurite.WaitUntilListeningAsync();
-        return azurite;
+        return process;
     }
 
     public async Task WaitUntilListeningAsync()

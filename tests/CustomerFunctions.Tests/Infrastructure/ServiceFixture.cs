@@ -30,9 +30,12 @@ public class ServiceFixture : IAsyncLifetime
     /// <summary>Extra settings for fixtures that need them (key, value).</summary>
     protected virtual IEnumerable<(string Key, string Value)> Settings() => [];
 
+    /// <summary>Keep storage on disk (for restart tests) instead of in memory.</summary>
+    protected virtual bool PersistentStorage => false;
+
     public async Task InitializeAsync()
     {
-        Storage = await Azurite.StartAsync();
+        Storage = await Azurite.StartAsync(PersistentStorage);
         await StartServerAsync();
     }
 
