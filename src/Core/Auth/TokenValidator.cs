@@ -45,7 +45,16 @@ public sealed partial class TokenValidator
         {
             return (null, ApiError.Unauthorized("The bearer token is malformed."));
         }
-        var parameters = await ParametersForAsync(handler.ReadJsonWebToken(token), cancellationToken);
+        JsonWebToken unvalidated;
+        try
+        {
+            unvalidated = handler.ReadJsonWebToken(token);
+        }
+        catch (ArgumentException)
+        {
+            return (null, ApiError.Unauthorized("The bearer token is malformed."));
+        }
+        var parameters = await ParametersForAsync(unvalidated, cancellationToken);
         if (parameters is null)
         {
             return (null, ApiError.Unauthorized("The token's issuer is not accepted."));

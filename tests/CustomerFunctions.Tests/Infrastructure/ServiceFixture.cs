@@ -33,7 +33,7 @@ public class ServiceFixture : IAsyncLifetime
     /// <summary>Keep storage on disk (for restart tests) instead of in memory.</summary>
     protected virtual bool PersistentStorage => false;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Storage = await Azurite.StartAsync(PersistentStorage);
         await StartServerAsync();
@@ -71,7 +71,7 @@ public class ServiceFixture : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await StopServerAsync();
         await Storage.DisposeAsync();
