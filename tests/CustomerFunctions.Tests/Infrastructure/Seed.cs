@@ -27,9 +27,20 @@ public static class Seed
     public static async Task Member(ServiceFixture f, string accountId, TestUser user, MemberRole role)
     {
         var store = f.Services.GetRequiredService<AccountStore>();
-        var session = await store.OpenAsync(accountId, null, new Caller("test-seed", null, null, IsOperator: true));
-        session.Upsert(new Member(user.Id, user.Email, user.Name, role, session.Now).ToEntity(accountId));
-        session.Effect(new SyncMembership(user.Id));
-        await session.CommitAsync(ApiResponse.NoContent());
+        for (var attempt = 0; ; attempt++)
+        {
+            var session = await store.OpenAsync(accountId, null, new Caller("test-seed", null, null, IsOperator: true));
+            session.Upsert(new Member(user.Id, user.Email, user.Name, role, session.Now).ToEntity(accountId));
+            session.Effect(new SyncMembership(user.Id));
+            try
+            {
+                await session.CommitAsync(ApiResponse.NoContent());
+                return;
+            }
+            catch (ConcurrencyConflictException) when (attempt < 20)
+            {
+                // Seeding members of one account in parallel: the loser of the race tries again, like the dispatcher does.
+            }
+        }
     }
 }
