@@ -14,6 +14,7 @@ public static class HistoryRoutes
                 Who = "operator; its partner; its customer admins",
                 ResponseType = typeof(HistoryPage),
                 Query = HistoryEndpoints.QueryParameters,
+                Csv = true,
             },
     ];
 }

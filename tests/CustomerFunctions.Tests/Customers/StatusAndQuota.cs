@@ -163,4 +163,28 @@ public sealed class StatusAndQuota(ServiceFixture f) : IClassFixture<ServiceFixt
         Assert.True(reply.Json.TryGetProperty("errors", out _), reply.Text);
         Assert.Equal(10, (await f.As(op).Get($"/api/customers/{id}")).Json.GetProperty("projectQuota").GetInt32());
     }
+
+    [Fact]
+    public async Task ParallelQuotaEdits_AllLand_AndTheirHistoryFormsOneUnbrokenChain()
+    {
+        var id = await Seed.Customer(f, op);
+        int[] targets = [11, 12, 13, 14, 15, 16];
+
+        var replies = await Task.WhenAll(targets.Select(n => f.As(op).Put($"/api/customers/{id}/quota", new { projects = n })));
+        Assert.All(replies, r => r.Is(200));
+
+        var edits = (await f.As(op).Get($"/api/customers/{id}/history?type=CUSTOMER_QUOTA_EDITED")).Is(200).Json.GetProperty("items").EnumerateArray()
+            .Select(e => e.GetProperty("changes")[0])
+            .ToDictionary(c => c.GetProperty("from").GetInt32(), c => c.GetProperty("to").GetInt32());
+        Assert.Equal(targets.Length, edits.Count);
+        var value = 10;
+        var visited = new List<int>();
+        while (edits.TryGetValue(value, out var next))
+        {
+            visited.Add(next);
+            value = next;
+        }
+        Assert.Equal(targets, visited.Order());
+        Assert.Equal(value, (await f.As(op).Get($"/api/customers/{id}")).Json.GetProperty("projectQuota").GetInt32());
+    }
 }
