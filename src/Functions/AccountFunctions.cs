@@ -12,4 +12,16 @@ public sealed class AccountFunctions(ApiDispatcher api)
 
     [Function("GetCustomer")]
     public Task<IResult> GetCustomer([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "customers/{id}")] HttpRequest request) => api.RunAsync("GetCustomer", request);
+
+    [Function("ListCustomers")]
+    public Task<IResult> ListCustomers([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "customers")] HttpRequest request) => api.RunAsync("ListCustomers", request);
+
+    [Function("UpdateCustomer")]
+    public Task<IResult> UpdateCustomer([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "customers/{id}")] HttpRequest request) => api.RunAsync("UpdateCustomer", request);
+
+    [Function("SetCustomerStatus")]
+    public Task<IResult> SetCustomerStatus([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "customers/{id}/status")] HttpRequest request) => api.RunAsync("SetCustomerStatus", request);
+
+    [Function("SetCustomerQuota")]
+    public Task<IResult> SetCustomerQuota([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "customers/{id}/quota")] HttpRequest request) => api.RunAsync("SetCustomerQuota", request);
 }

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Storage;
@@ -10,7 +9,7 @@ public sealed record CreateCustomerBody(
     string? CustomId, string? Seller, string? Language, bool? IsTestAccount, int? ProjectQuota);
 
 /// <summary>Creating and reading accounts.</summary>
-public sealed class CustomerEndpoints(AccountStore accounts, IndexTable index)
+public sealed class CustomerEndpoints(AccountStore accounts, CallerPartners partners)
 {
     public async Task<Microsoft.AspNetCore.Http.IResult> Create(ApiRequest request)
     {
@@ -42,7 +41,7 @@ public sealed class CustomerEndpoints(AccountStore accounts, IndexTable index)
         {
             throw new ApiErrorException(ApiError.Forbidden("Only platform operators create partner accounts."));
         }
-        var partnerId = caller.IsOperator ? body.PartnerId : await CallersPartnerAsync(request, body.PartnerId);
+        var partnerId = caller.IsOperator ? body.PartnerId : await partners.ResolveAsync(request, body.PartnerId, "Only operators and members of the partner create its customer accounts.");
         if (partnerId is not null && caller.IsOperator)
         {
             var partner = await accounts.ReadAccountAsync(partnerId, request.Aborted);
@@ -84,35 +83,5 @@ public sealed class CustomerEndpoints(AccountStore accounts, IndexTable index)
     {
         var session = (await accounts.OpenAsync(request.RouteValue("id"), request)).Authorize(Allowed.Everyone, writes: false);
         return ApiResponse.Ok(AccountView.From(session.Existing)) with { ETag = session.ProfileETag?.ToString() };
-    }
-
-    /// <summary>The partner a partner member creates customers for: the one named (they must belong to it) or their only one.</summary>
-    private async Task<string> CallersPartnerAsync(ApiRequest request, string? requested)
-    {
-        var userId = request.Caller.UserId;
-        if (requested is not null)
-        {
-            var partner = await accounts.ReadAccountAsync(requested, request.Aborted);
-            var member = await accounts.ReadMemberAsync(requested, userId, request.Aborted);
-            return partner is { Account.Kind: AccountKind.Partner, Account.IsDeleted: false } && member is not null
-                ? requested
-                : throw new ApiErrorException(ApiError.Forbidden("You may create customers only for a partner you belong to."));
-        }
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {IndexTable.UserMemberships(userId)} and Removed eq false and Kind eq {nameof(AccountKind.Partner)}");
-        var partners = new List<string>();
-        await foreach (var row in index.Table.QueryAsync<TableEntity>(filter, cancellationToken: request.Aborted))
-        {
-            // The index is derived data: confirm each membership at its source.
-            if (await accounts.ReadMemberAsync(row.RowKey, userId, request.Aborted) is not null)
-            {
-                partners.Add(row.RowKey);
-            }
-        }
-        return partners.Count switch
-        {
-            1 => partners[0],
-            0 => throw new ApiErrorException(ApiError.Forbidden("Only operators and partner members create customer accounts.")),
-            _ => throw new ApiErrorException(ApiError.Validation("partnerId", "You belong to several partners: name the one this customer belongs to.")),
-        };
     }
 }

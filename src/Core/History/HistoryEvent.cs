@@ -1,11 +1,16 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Azure.Data.Tables;
 using CustomerFunctions.Core.Http;
 
 namespace CustomerFunctions.Core.History;
 
-public sealed record FieldChange(string Field, object? From, object? To);
+/// <summary>One field a change touched. <c>from</c> and <c>to</c> are always written, null included (a cleared field).</summary>
+public sealed record FieldChange(
+    string Field,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] object? From,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] object? To);
 
 public sealed record EventActor(string UserId, string? ImpersonatedBy = null);
 

@@ -7,5 +7,14 @@ public static class HistoryRoutes
 {
     public static readonly IReadOnlyList<ApiRoute> All =
     [
+        ApiRoute.For<HistoryEndpoints>("GetCustomerHistory", "GET", "customers/{id}/history", (e, r) => e.List(r))
+            with
+            {
+                Summary = "An account's history, newest first; type, from (inclusive), to (exclusive), paging. Accept: text/csv answers the same page as CSV with the next page's token in the Continuation-Token header",
+                Who = "operator; its partner; its customer admins",
+                ResponseType = typeof(HistoryPage),
+                Query = HistoryEndpoints.QueryParameters,
+                Csv = true,
+            },
     ];
 }

@@ -42,6 +42,10 @@ public static class OpenApiDocument
                 {
                     ((JsonArray)operation["parameters"]!).Add(new JsonObject { ["name"] = "Idempotency-Key", ["in"] = "header", ["schema"] = new JsonObject { ["type"] = "string" } });
                 }
+                if (route.Verb is "PATCH" or "PUT")
+                {
+                    ((JsonArray)operation["parameters"]!).Add(new JsonObject { ["name"] = "If-Match", ["in"] = "header", ["description"] = "The ETag last read; 412 when the resource changed since", ["schema"] = new JsonObject { ["type"] = "string" } });
+                }
                 operation["security"] = route.Anonymous ? new JsonArray() : new JsonArray(new JsonObject { ["bearer"] = new JsonArray() });
                 item[route.Verb.ToLowerInvariant()] = operation;
             }
@@ -83,6 +87,15 @@ public static class OpenApiDocument
         if (route.ResponseType is not null)
         {
             ok["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = Schema(route.ResponseType) } };
+        }
+        if (route.Csv)
+        {
+            ok["content"] ??= new JsonObject();
+            ok["content"]!["text/csv"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string" } };
+            ok["headers"] = new JsonObject
+            {
+                ["Continuation-Token"] = new JsonObject { ["description"] = "CSV answers: the token of the next page, absent on the last", ["schema"] = new JsonObject { ["type"] = "string" } },
+            };
         }
         responses[success] = ok;
         foreach (var status in new[] { "400", "401", "403", "404", "409", "412", "413", "422", "429" })

@@ -1,0 +1,180 @@
+using System.Text.Json;
+using CustomerFunctions.Core.History;
+using CustomerFunctions.Core.Http;
+using CustomerFunctions.Core.Storage;
+
+namespace CustomerFunctions.Core.Customers;
+
+/// <summary>A JSON merge patch of an account: absent fields stay, <c>null</c> clears an optional field.</summary>
+public sealed record UpdateCustomerBody(
+    string? Name, string? CompanyEmail, string? FirstName, string? LastName, string? CustomId, string? Seller, string? Language, bool? IsTestAccount);
+
+public sealed record SetCustomerStatusBody(AccountStatus? Status);
+
+public sealed record SetCustomerQuotaBody(int? Projects);
+
+/// <summary>Changing an account: its fields, its status, its project quota. Each change is one history event with its field changes.</summary>
+public sealed class CustomerUpdateEndpoints(AccountStore accounts)
+{
+    public const int MaxProjectQuota = 10_000;
+
+    /// <summary>Fields only the operator and the managing partner set (the reference: customers see a custom id but cannot edit it).</summary>
+    private static readonly string[] ManagedFields = ["customId", "seller", "isTestAccount"];
+
+    public async Task<Microsoft.AspNetCore.Http.IResult> Update(ApiRequest request)
+    {
+        var present = PresentFields(request.Body);
+        if (present.Contains("id"))
+        {
+            throw new ApiErrorException(ApiError.Validation("id", "An account's identifier never changes; create a new account instead."));
+        }
+        var body = request.ReadBody<UpdateCustomerBody>();
+        var check = new Validator()
+            .Text("name", body.Name, 200, required: present.Contains("name"))
+            .Email("companyEmail", body.CompanyEmail)
+            .Text("firstName", body.FirstName, 100)
+            .Text("lastName", body.LastName, 100)
+            .Text("customId", body.CustomId, 100)
+            .Text("seller", body.Seller, 100)
+            .OneOf("language", body.Language, Email.EmailTemplates.Languages, required: present.Contains("language"));
+        if (present.Contains("isTestAccount") && body.IsTestAccount is null)
+        {
+            check.Error("isTestAccount", "Must be true or false.");
+        }
+        check.ThrowIfInvalid();
+
+        var session = (await accounts.OpenAsync(request.RouteValue("id"), request)).Authorize(Allowed.Admins, writes: true);
+        session.CheckIfMatch();
+        var account = session.Existing;
+        var changes = new Changes(present);
+        changes.Track("name", account.Name, body.Name?.Trim(), v => account.Name = v!);
+        changes.Track("companyEmail", account.CompanyEmail, body.CompanyEmail, v => account.CompanyEmail = v);
+        changes.Track("firstName", account.FirstName, body.FirstName, v => account.FirstName = v);
+        changes.Track("lastName", account.LastName, body.LastName, v => account.LastName = v);
+        changes.Track("customId", account.CustomId, body.CustomId, v => account.CustomId = v);
+        changes.Track("seller", account.Seller, body.Seller, v => account.Seller = v);
+        changes.Track("language", account.Language, body.Language, v => account.Language = v!);
+        changes.Track("isTestAccount", account.IsTestAccount, body.IsTestAccount ?? account.IsTestAccount, v => account.IsTestAccount = v);
+
+        if (session.Relation == Relation.Admin && changes.List.FirstOrDefault(c => ManagedFields.Contains(c.Field)) is { } managed)
+        {
+            throw new ApiErrorException(ApiError.Forbidden($"Customer admins may not change '{managed.Field}'; the operator or the partner sets it."));
+        }
+        if (changes.List.Count == 0)
+        {
+            // Nothing changes: nothing is written and no event recorded; the ETag stays valid.
+            return Unchanged(session);
+        }
+        changes.Apply();
+        account.UpdatedAt = session.Now;
+        session.Record(EventTypes.CustomerUpdated, null, changes.List);
+        session.Effect(new SyncAccountListing());
+        if (changes.List.Any(c => c.Field == "name"))
+        {
+            // Membership index rows carry the account's name.
+            session.Effect(new SyncAllMemberships());
+        }
+        return await session.CommitAsync(ApiResponse.Ok(AccountView.From(account)));
+    }
+
+    public async Task<Microsoft.AspNetCore.Http.IResult> SetStatus(ApiRequest request)
+    {
+        var body = request.ReadBody<SetCustomerStatusBody>();
+        var check = new Validator();
+        if (body.Status is null)
+        {
+            check.Error("status", "Required.");
+        }
+        else if (body.Status is not (AccountStatus.Active or AccountStatus.Disabled))
+        {
+            check.Error("status", "Must be active or disabled; the other statuses follow from registration and deletion.");
+        }
+        check.ThrowIfInvalid();
+
+        var session = (await accounts.OpenAsync(request.RouteValue("id"), request)).Authorize(Allowed.Managers, writes: true);
+        session.CheckIfMatch();
+        var account = session.Existing;
+        var target = body.Status!.Value;
+        if (account.Status == target)
+        {
+            return Unchanged(session);
+        }
+        if (!account.CanChangeStatusTo(target))
+        {
+            throw new ApiErrorException(ApiError.Conflict("status-change-not-allowed",
+                $"An account that is {JsonNamingPolicy.CamelCase.ConvertName(account.Status.ToString())} cannot be set to {JsonNamingPolicy.CamelCase.ConvertName(target.ToString())}."));
+        }
+        var from = account.Status;
+        account.Status = target;
+        account.UpdatedAt = session.Now;
+        session.Record(EventTypes.CustomerStatusChanged, new { status = target }, [new FieldChange("status", from, target)]);
+        session.Effect(new SyncAccountListing());
+        return await session.CommitAsync(ApiResponse.Ok(AccountView.From(account)));
+    }
+
+    public async Task<Microsoft.AspNetCore.Http.IResult> SetQuota(ApiRequest request)
+    {
+        var body = request.ReadBody<SetCustomerQuotaBody>();
+        new Validator().Range("projects", body.Projects, 0, MaxProjectQuota, required: true).ThrowIfInvalid();
+
+        var session = (await accounts.OpenAsync(request.RouteValue("id"), request)).Authorize(Allowed.Managers, writes: true);
+        session.CheckIfMatch();
+        var account = session.Existing;
+        var target = body.Projects!.Value;
+        if (account.ProjectQuota == target)
+        {
+            return Unchanged(session);
+        }
+        // Lowering the quota below the projects that exist is allowed: it only stops new ones.
+        var from = account.ProjectQuota;
+        account.ProjectQuota = target;
+        account.UpdatedAt = session.Now;
+        session.Record(EventTypes.CustomerQuotaEdited, new { projects = target, projectCount = account.ProjectCount }, [new FieldChange("projectQuota", from, target)]);
+        session.Effect(new SyncAccountListing());
+        return await session.CommitAsync(ApiResponse.Ok(AccountView.From(account)));
+    }
+
+    private static ApiResponse Unchanged(AccountSession session) =>
+        ApiResponse.Ok(AccountView.From(session.Existing)) with { ETag = session.ProfileETag?.ToString() };
+
+    /// <summary>The top-level field names the body really carries (so an explicit null can be told from an absent field).</summary>
+    private static HashSet<string> PresentFields(byte[] body)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in document.RootElement.EnumerateObject())
+                {
+                    names.Add(property.Name);
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Malformed: ReadBody answers it with the proper 400.
+        }
+        return names;
+    }
+
+    /// <summary>Collects the fields a patch really changes; applies them only once every check passed.</summary>
+    private sealed class Changes(HashSet<string> present)
+    {
+        private readonly List<Action> apply = [];
+
+        public List<FieldChange> List { get; } = [];
+
+        public void Track<T>(string field, T current, T next, Action<T> set)
+        {
+            if (present.Contains(field) && !EqualityComparer<T>.Default.Equals(current, next))
+            {
+                List.Add(new FieldChange(field, current, next));
+                apply.Add(() => set(next));
+            }
+        }
+
+        public void Apply() => apply.ForEach(a => a());
+    }
+}
