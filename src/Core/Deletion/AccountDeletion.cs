@@ -111,12 +111,13 @@ public sealed class AccountDeletion(DeletionNotices notices)
         session.Record(EventTypes.CustomerDeleted, new { requestId = request?.Id, deletedBy = session.Caller.UserId },
             [new FieldChange("status", JsonNamingPolicy.CamelCase.ConvertName(previousStatus.ToString()), "deleted")]);
         session.Effect(new SyncAccountListing());
-        if (dueAt is { } due)
-        {
-            session.Effect(new UnscheduleDeletion(due));
-        }
         session.Effect(new EraseAccountData());
         emails.ForEach(session.Effect);
+        if (dueAt is { } due)
+        {
+            // Last: until everything before it is done, the due row lets the next sweep finish an interrupted deletion.
+            session.Effect(new UnscheduleDeletion(due));
+        }
     }
 
     private static Azure.AsyncPageable<TableEntity> ProductRows(AccountSession session, CancellationToken cancellationToken) =>

@@ -29,7 +29,7 @@ public sealed partial class DeletionSweep(IndexTable index, AccountStore account
         var now = time.GetUtcNow();
         var deleted = 0;
         var seen = 0;
-        await foreach (var row in index.Table.QueryAsync<TableEntity>(DueDeletions.DueBy(now), select: ["AccountId"], cancellationToken: cancellationToken))
+        await foreach (var row in index.Table.QueryAsync<TableEntity>(DueDeletions.DueBy(now), select: ["RowKey", "AccountId"], cancellationToken: cancellationToken))
         {
             seen++;
             var accountId = row.GetString("AccountId") ?? "";
