@@ -114,6 +114,18 @@ public sealed class RequestingDeletion(DeletionFixture f) : IClassFixture<Deleti
     }
 
     [Fact]
+    public async Task ARetriedRequestWithTheSameIdempotencyKey_ReplaysTheFirstAnswer()
+    {
+        var cast = await Cast.CreateAsync(f, op);
+        var headers = new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString() };
+        var path = $"/api/customers/{cast.Customer}/deletion-request";
+        var first = (await f.As(cast.CustomerAdmin).Post(path, new { reason = "once" }, headers)).Is(201);
+        var again = (await f.As(cast.CustomerAdmin).Post(path, new { reason = "once" }, headers)).Is(201);
+        Assert.Equal(first.Str("id"), again.Str("id"));
+        Assert.Single(await Partition.Rows(f, cast.Customer, DeletionRequest.Prefix));
+    }
+
+    [Fact]
     public async Task ParallelRequests_MakeExactlyOne()
     {
         var cast = await Cast.CreateAsync(f, op);
