@@ -1,3 +1,4 @@
+using CustomerFunctions.Core.Deletion;
 using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Http;
 
@@ -14,6 +15,8 @@ public static class ServerApp
         overrides?.Invoke(builder.Services);
         builder.Services.AddCustomerCore(builder.Configuration, builder.Environment.IsDevelopment());
         QueuePump.Register(builder.Services);
+        CronTimer.Register(builder.Services, "DeletionSweep", "Timers:DeletionSweep", "0 */5 * * * *",
+            (services, cancellationToken) => services.GetRequiredService<DeletionSweep>().RunAsync(cancellationToken));
 
         var app = builder.Build();
         var dispatcher = app.Services.GetRequiredService<ApiDispatcher>();
