@@ -218,6 +218,55 @@ public sealed class MessageTests(ServiceFixture f) : IClassFixture<ServiceFixtur
         Assert.Equal("M2", Assert.Single(rest.GetProperty("items").EnumerateArray()).GetProperty("subject").GetString());
     }
 
+    [Fact]
+    public async Task ParallelAcknowledgementsOfASingleReadMessage_CloseItOnce()
+    {
+        var (_, partnerAdmin, customer) = await SetUpAsync();
+        var users = new List<TestUser>();
+        for (var i = 0; i < 6; i++)
+        {
+            users.Add(await MemberAsync(customer, MemberRole.CustomerEmployee));
+        }
+        var id = (await f.As(partnerAdmin).Post($"/api/customers/{customer}/messages", new { subject = "Race", body = "x", mode = "singleRead" })).Is(201).Str("id");
+
+        var replies = await Task.WhenAll(users.Select(u => f.As(u).Post($"/api/customers/{customer}/messages/{id}/acknowledgement")));
+        Assert.All(replies, r => r.Is(204));
+        var message = (await f.As(op).Get($"/api/customers/{customer}/messages/{id}")).Is(200).Json;
+        var ack = Assert.Single(message.GetProperty("acknowledgements").EnumerateArray());
+        Assert.Contains(users, u => u.Id == ack.GetProperty("userId").GetString());
+        foreach (var user in users)
+        {
+            Assert.Empty(await InboxOf(user));
+        }
+    }
+
+    [Fact]
+    public async Task ARemovedMember_NoLongerSeesTheAccountsMessages()
+    {
+        var (_, partnerAdmin, customer) = await SetUpAsync();
+        var user = await MemberAsync(customer, MemberRole.CustomerEmployee);
+        (await f.As(partnerAdmin).Post($"/api/customers/{customer}/messages", new { subject = "Bye", body = "x", mode = "allMustRead" })).Is(201);
+        Assert.Single(await InboxOf(user));
+
+        // Removing members is another feature's command: do what it does to the partition.
+        var session = await f.Services.GetRequiredService<AccountStore>().OpenAsync(customer, null, Core.Auth.Caller.System("test"));
+        session.Delete(Core.Members.Member.RowKey(user.Id));
+        await session.CommitAsync(Core.Http.ApiResponse.NoContent());
+        Assert.Empty(await InboxOf(user));
+    }
+
+    [Fact]
+    public async Task SendingWithAnIdempotencyKey_SendsOnce()
+    {
+        var (_, partnerAdmin, customer) = await SetUpAsync();
+        var headers = new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString() };
+        var body = new { subject = "Once", body = "only", mode = "allMustRead" };
+        var first = (await f.As(partnerAdmin).Post($"/api/customers/{customer}/messages", body, headers)).Is(201);
+        var again = (await f.As(partnerAdmin).Post($"/api/customers/{customer}/messages", body, headers)).Is(201);
+        Assert.Equal(first.Str("id"), again.Str("id"));
+        Assert.Single((await f.As(op).Get($"/api/customers/{customer}/messages")).Json.GetProperty("items").EnumerateArray());
+    }
+
     private async Task<(string Partner, TestUser PartnerAdmin, string Customer)> SetUpAsync()
     {
         var partner = await Seed.Partner(f, op);
