@@ -1,4 +1,5 @@
 using CustomerFunctions.Core.Http;
+using CustomerFunctions.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -17,11 +18,13 @@ public sealed partial class TokenValidator
     private readonly AuthOptions options;
     private readonly TimeProvider time;
     private readonly ILogger<TokenValidator> logger;
+    private readonly ServiceKeys keys;
     private readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
     private readonly ConfigurationManager<OpenIdConnectConfiguration>? oidc;
 
-    public TokenValidator(IOptions<AuthOptions> options, TimeProvider time, ILogger<TokenValidator> logger)
+    public TokenValidator(IOptions<AuthOptions> options, TimeProvider time, ILogger<TokenValidator> logger, ServiceKeys keys)
     {
+        this.keys = keys;
         this.options = options.Value;
         this.time = time;
         this.logger = logger;
@@ -65,7 +68,12 @@ public sealed partial class TokenValidator
             LogRejected(logger, result.Exception);
             return (null, ApiError.Unauthorized("The bearer token is invalid or expired."));
         }
-        var caller = ToCaller(jwt, trustsServiceClaims: jwt.Issuer == AuthOptions.DevelopmentIssuer);
+        var caller = ToCaller(jwt, trustsServiceClaims: jwt.Issuer is AuthOptions.DevelopmentIssuer or ImpersonationClaims.Issuer);
+        if (jwt.Issuer == ImpersonationClaims.Issuer && caller is not { IsImpersonation: true, ImpersonatedAccountId: not null })
+        {
+            // This service signs nothing but impersonation tokens.
+            return (null, ApiError.Unauthorized("The bearer token is invalid or expired."));
+        }
         return caller is null ? (null, ApiError.Unauthorized("The token names no user (sub or oid).")) : (caller, null);
     }
 
@@ -82,6 +90,16 @@ public sealed partial class TokenValidator
             ClockSkew = TimeSpan.FromMinutes(1),
             LifetimeValidator = ValidLifetime,
         };
+        if (token.Issuer == ImpersonationClaims.Issuer)
+        {
+            // Impersonation tokens this service signed itself (every environment); same clock, so no skew.
+            common.ValidIssuer = ImpersonationClaims.Issuer;
+            common.ValidAudience = ImpersonationClaims.Audience;
+            common.IssuerSigningKey = new SymmetricSecurityKey(keys.ImpersonationKey);
+            common.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
+            common.ClockSkew = TimeSpan.Zero;
+            return common;
+        }
         if (token.Issuer == AuthOptions.DevelopmentIssuer && !string.IsNullOrEmpty(options.DevelopmentSigningKey) && options.IsDevelopment)
         {
             common.ValidIssuer = AuthOptions.DevelopmentIssuer;
@@ -134,4 +152,8 @@ public static class ImpersonationClaims
 {
     public const string By = "cf_impersonated_by";
     public const string Account = "cf_account";
+
+    /// <summary>Issuer and audience of the impersonation tokens this service signs with its own key.</summary>
+    public const string Issuer = "customer-functions";
+    public const string Audience = "customer-functions";
 }

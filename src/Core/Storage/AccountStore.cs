@@ -46,6 +46,10 @@ public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProv
         {
             // An impersonation token acts as a customer admin of its one account and is nobody anywhere else.
             relation = caller.ImpersonatedAccountId == accountId ? Relation.Admin : Relation.None;
+            if (relation == Relation.Admin && account is { Status: AccountStatus.Disabled or AccountStatus.Deleted })
+            {
+                throw new ApiErrorException(ApiError.Unauthorized("The impersonation ended: the account is disabled or deleted."));
+            }
         }
         else if (caller.IsOperator)
         {

@@ -92,12 +92,22 @@ public sealed class Paging(ServiceKeys keys)
 public sealed class ServiceKeys(StorageClients storage)
 {
     private byte[]? continuationKey;
+    private byte[]? impersonationKey;
 
     public byte[] ContinuationKey => continuationKey ?? throw new InvalidOperationException("Service keys are not loaded yet.");
 
+    /// <summary>Signs the short-lived impersonation tokens this service issues (HS256).</summary>
+    public byte[] ImpersonationKey => impersonationKey ?? throw new InvalidOperationException("Service keys are not loaded yet.");
+
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var candidate = new TableEntity("keys", "continuation") { ["Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) };
+        continuationKey = await LoadAsync("continuation", cancellationToken);
+        impersonationKey = await LoadAsync("impersonation", cancellationToken);
+    }
+
+    private async Task<byte[]> LoadAsync(string name, CancellationToken cancellationToken)
+    {
+        var candidate = new TableEntity("keys", name) { ["Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) };
         try
         {
             await storage.Settings.AddEntityAsync(candidate, cancellationToken);
@@ -106,7 +116,7 @@ public sealed class ServiceKeys(StorageClients storage)
         {
             // Another instance created it first: use theirs.
         }
-        var row = await storage.Settings.GetEntityAsync<TableEntity>("keys", "continuation", cancellationToken: cancellationToken);
-        continuationKey = Convert.FromBase64String(row.Value.GetString("Key"));
+        var row = await storage.Settings.GetEntityAsync<TableEntity>("keys", name, cancellationToken: cancellationToken);
+        return Convert.FromBase64String(row.Value.GetString("Key"));
     }
 }

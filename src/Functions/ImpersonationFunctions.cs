@@ -1,0 +1,12 @@
+using CustomerFunctions.Core.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace CustomerFunctions.Functions;
+
+/// <summary>HTTP adapter for "log in as the customer": hands the raw request to src/Core's dispatcher.</summary>
+public sealed class ImpersonationFunctions(ApiDispatcher api)
+{
+    [Function("StartImpersonation")]
+    public Task<IResult> StartImpersonation([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "customers/{id}/impersonation")] HttpRequest request) => api.RunAsync("StartImpersonation", request);
+}
