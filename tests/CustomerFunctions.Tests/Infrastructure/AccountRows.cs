@@ -32,6 +32,13 @@ public static class AccountRows
     /// <summary>Outbox rows still standing: side effects not yet carried out.</summary>
     public static Task<List<TableEntity>> Outbox(ServiceFixture f, string accountId) => WithPrefix(f, accountId, Core.Storage.Outbox.Prefix);
 
+    /// <summary>
+    /// Waits until no outbox recovery message is waiting (each command with side effects leaves one, delayed by
+    /// Outbox:RecoveryDelay): a crash test starts from here, so an earlier command's recovery cannot finish its work early.
+    /// </summary>
+    public static Task RecoveryQueueDrained(ServiceFixture f) =>
+        Eventually(async () => (await f.StorageClients.OutboxQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0, "the outbox recovery queue is empty");
+
     /// <summary>Waits until <paramref name="condition"/> holds (for work the queue workers finish in the background).</summary>
     public static async Task Eventually(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
     {

@@ -24,6 +24,7 @@ public sealed class InvitationEffectsRecovery(ServiceFixture f) : IClassFixture<
     /// <summary>Posts the invitation while the process "crashes" right after committing: 500, the outbox row stays.</summary>
     private async Task<string> InviteThroughACrash(string customer, TestUser admin, TestUser invitee)
     {
+        await AccountRows.RecoveryQueueDrained(f);
         f.Faults.FailWhen(point => point == FaultInjection.AfterCommit);
         try
         {
@@ -94,6 +95,7 @@ public sealed class InvitationEffectsRecovery(ServiceFixture f) : IClassFixture<
         var (customer, admin) = await CustomerWithAdmin();
         var invitee = TestUser.New("accept");
         var (_, token) = await Seed.Invite(f, customer, admin, invitee);
+        await AccountRows.RecoveryQueueDrained(f);
 
         f.Faults.FailWhen(point => point == FaultInjection.AfterCommit);
         try

@@ -52,6 +52,7 @@ public sealed class MeAndIndexRecovery(ServiceFixture f) : IClassFixture<Service
     public async Task CrashAfterCommittingAddMyself_TheRecoveryWorkerBringsTheMembershipIndexRight()
     {
         var customer = await Seed.Customer(f, op);
+        await AccountRows.RecoveryQueueDrained(f);
         f.Faults.FailWhen(point => point == FaultInjection.AfterCommit);
         try
         {
@@ -81,6 +82,7 @@ public sealed class MeAndIndexRecovery(ServiceFixture f) : IClassFixture<Service
         await Seed.Member(f, customer, employee, MemberRole.CustomerEmployee);
         var index = f.Services.GetRequiredService<IndexTable>();
         var before = (await index.Table.GetEntityAsync<TableEntity>(IndexTable.UserMemberships(employee.Id), customer)).Value;
+        await AccountRows.RecoveryQueueDrained(f);
 
         f.Faults.FailWhen(point => point == FaultInjection.AfterCommit);
         try
