@@ -28,10 +28,10 @@ public sealed class Invitation
 
     /// <summary>Pending, Accepted or Cancelled: never Expired, which depends on the clock (see <see cref="StateAt"/>).</summary>
     public InvitationState State { get; private set; } = InvitationState.Pending;
-    public required string TokenHash { get; set; }
-    public required DateTimeOffset ExpiresAt { get; set; }
-    public required DateTimeOffset SentAt { get; set; }
-    public int ResendCount { get; set; }
+    public string TokenHash { get; private set; } = "";
+    public DateTimeOffset ExpiresAt { get; private set; }
+    public DateTimeOffset SentAt { get; private set; }
+    public int ResendCount { get; private set; }
     public string? AcceptedByUserId { get; private set; }
     public DateTimeOffset? AcceptedAt { get; private set; }
 
@@ -39,26 +39,21 @@ public sealed class Invitation
 
     public static string RowKeyFor(string id) => Prefix + id;
 
-    public static Invitation Issue(string id, string email, string fullName, MemberRole role, Inviter invitedBy, string tokenHash, DateTimeOffset now) => new()
-    {
-        Id = id,
-        Email = email,
-        FullName = fullName,
-        Role = role,
-        InvitedBy = invitedBy,
-        CreatedAt = now,
-        TokenHash = tokenHash,
-        ExpiresAt = now + Lifetime,
-        SentAt = now,
-    };
+    public static Invitation Issue(string id, string email, string fullName, MemberRole role, Inviter invitedBy, string tokenHash, DateTimeOffset now) =>
+        new Invitation { Id = id, Email = email, FullName = fullName, Role = role, InvitedBy = invitedBy, CreatedAt = now }
+            .Restore(InvitationState.Pending, tokenHash, now + Lifetime, now, 0, null, null);
 
-    /// <summary>Rebuilds a stored invitation (storage mapping only).</summary>
-    internal static Invitation Restore(Invitation fields, InvitationState state, string? acceptedBy, DateTimeOffset? acceptedAt)
+    /// <summary>Sets the state that changes over an invitation's life (used when issuing and when reading a stored row).</summary>
+    internal Invitation Restore(InvitationState state, string tokenHash, DateTimeOffset expiresAt, DateTimeOffset sentAt, int resendCount, string? acceptedBy, DateTimeOffset? acceptedAt)
     {
-        fields.State = state == InvitationState.Expired ? InvitationState.Pending : state;
-        fields.AcceptedByUserId = acceptedBy;
-        fields.AcceptedAt = acceptedAt;
-        return fields;
+        State = state == InvitationState.Expired ? InvitationState.Pending : state;
+        TokenHash = tokenHash;
+        ExpiresAt = expiresAt;
+        SentAt = sentAt;
+        ResendCount = resendCount;
+        AcceptedByUserId = acceptedBy;
+        AcceptedAt = acceptedAt;
+        return this;
     }
 
     public bool IsExpired(DateTimeOffset now) => State == InvitationState.Pending && now >= ExpiresAt;

@@ -31,7 +31,8 @@ public static class InvitationRow
 
     public static Invitation FromEntity(TableEntity e)
     {
-        var fields = new Invitation
+        var state = e.GetString("State") switch { Accepted => InvitationState.Accepted, Cancelled => InvitationState.Cancelled, _ => InvitationState.Pending };
+        return new Invitation
         {
             Id = e.GetString("InvitationId") ?? e.RowKey[Invitation.Prefix.Length..],
             Email = e.GetString("Email") ?? "",
@@ -39,12 +40,13 @@ public static class InvitationRow
             Role = Enum.Parse<MemberRole>(e.GetString("Role") ?? nameof(MemberRole.CustomerEmployee)),
             InvitedBy = new Inviter(e.GetString("InvitedByUserId") ?? "", e.GetString("InvitedByName")),
             CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? e.GetDateTimeOffset("SentAt") ?? DateTimeOffset.MinValue,
-            TokenHash = e.GetString("TokenHash") ?? "",
-            ExpiresAt = e.GetDateTimeOffset("ExpiresAt") ?? DateTimeOffset.MinValue,
-            SentAt = e.GetDateTimeOffset("SentAt") ?? DateTimeOffset.MinValue,
-            ResendCount = e.GetInt32("ResendCount") ?? 0,
-        };
-        var state = e.GetString("State") switch { Accepted => InvitationState.Accepted, Cancelled => InvitationState.Cancelled, _ => InvitationState.Pending };
-        return Invitation.Restore(fields, state, e.GetString("AcceptedByUserId"), e.GetDateTimeOffset("AcceptedAt"));
+        }.Restore(
+            state,
+            e.GetString("TokenHash") ?? "",
+            e.GetDateTimeOffset("ExpiresAt") ?? DateTimeOffset.MinValue,
+            e.GetDateTimeOffset("SentAt") ?? DateTimeOffset.MinValue,
+            e.GetInt32("ResendCount") ?? 0,
+            e.GetString("AcceptedByUserId"),
+            e.GetDateTimeOffset("AcceptedAt"));
     }
 }
