@@ -15,7 +15,14 @@ public sealed record Member(string UserId, string? Email, string? Name, MemberRo
 
     public static string RowKey(string userId) => Prefix + KeyEncoding.Encode(userId);
 
+    /// <summary>User ids come from tokens (at most 128 characters); anything else in a route cannot name a member.</summary>
+    public static bool IsUserId(string? value) => !string.IsNullOrEmpty(value) && value.Length <= 128 && !value.Any(char.IsControl);
+
+    public Member WithRole(MemberRole role) => this with { Role = role };
+
     public static MemberRole AdminRoleFor(AccountKind kind) => kind == AccountKind.Partner ? MemberRole.PartnerAdmin : MemberRole.CustomerAdmin;
+
+    public static MemberRole EmployeeRoleFor(AccountKind kind) => kind == AccountKind.Partner ? MemberRole.PartnerEmployee : MemberRole.CustomerEmployee;
 
     public static bool RoleFits(MemberRole role, AccountKind kind) =>
         kind == AccountKind.Partner ? role is MemberRole.PartnerAdmin or MemberRole.PartnerEmployee : role is MemberRole.CustomerAdmin or MemberRole.CustomerEmployee;

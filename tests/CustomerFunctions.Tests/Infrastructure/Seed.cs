@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CustomerFunctions.Tests.Infrastructure;
 
 /// <summary>Builds the accounts and members a test starts from, through the API where it can.</summary>
-public static class Seed
+public static partial class Seed
 {
     public static async Task<string> Partner(ServiceFixture f, TestUser op, string? id = null)
     {

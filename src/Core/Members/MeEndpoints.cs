@@ -1,0 +1,32 @@
+using Azure.Data.Tables;
+using CustomerFunctions.Core.Customers;
+using CustomerFunctions.Core.Http;
+using CustomerFunctions.Core.Storage;
+
+namespace CustomerFunctions.Core.Members;
+
+/// <summary><c>GET /api/me</c>: the caller and their memberships, read from the user's partition of the index.</summary>
+public sealed class MeEndpoints(IndexTable index)
+{
+    /// <summary>A user belongs to a handful of accounts; this bound keeps one answer small.</summary>
+    private const int MaxMemberships = 1000;
+
+    public async Task<Microsoft.AspNetCore.Http.IResult> Get(ApiRequest request)
+    {
+        var caller = request.Caller;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {IndexTable.UserMemberships(caller.UserId)} and Removed eq false");
+        var memberships = new List<MembershipView>();
+        await foreach (var row in index.Table.QueryAsync<TableEntity>(filter, select: ["RowKey", "AccountName", "Kind", "Role"], cancellationToken: request.Aborted))
+        {
+            if (Enum.TryParse<AccountKind>(row.GetString("Kind"), out var kind) && Enum.TryParse<MemberRole>(row.GetString("Role"), out var role))
+            {
+                memberships.Add(new MembershipView(row.RowKey, row.GetString("AccountName"), kind, role));
+            }
+            if (memberships.Count == MaxMemberships)
+            {
+                break;
+            }
+        }
+        return ApiResponse.Ok(new MeView(caller.UserId, caller.Email, caller.Name, caller.IsOperator, memberships));
+    }
+}

@@ -1,0 +1,19 @@
+using CustomerFunctions.Core.Customers;
+
+namespace CustomerFunctions.Core.Members;
+
+/// <summary>A member as the API returns it.</summary>
+public sealed record MemberView(string UserId, string? Email, string? Name, MemberRole Role, DateTimeOffset AddedAt)
+{
+    public static MemberView From(Member m) => new(m.UserId, m.Email, m.Name, m.Role, m.AddedAt);
+}
+
+/// <summary>One page of an account's members.</summary>
+public sealed record MemberList(IReadOnlyList<MemberView> Items, string? ContinuationToken);
+
+public sealed record ChangeRoleBody(MemberRole? Role);
+
+/// <summary>What <c>GET /api/me</c> answers: who the caller is and which accounts they belong to.</summary>
+public sealed record MeView(string UserId, string? Email, string? Name, bool IsOperator, IReadOnlyList<MembershipView> Memberships);
+
+public sealed record MembershipView(string CustomerId, string? Name, AccountKind Kind, MemberRole Role);
