@@ -49,7 +49,7 @@ public sealed class ApprovalEndpoints(AccountStore accounts, IdGenerator ids)
 
         // The account goes, its identifier stays reserved; members lose access and personal data is erased.
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {account.Id} and RowKey ge {Member.Prefix} and RowKey lt {Keys.PrefixEnd(Member.Prefix)}");
-        await foreach (var row in session.Table.QueryAsync<TableEntity>(filter, select: ["UserId"], cancellationToken: request.Aborted))
+        await foreach (var row in session.Table.QueryAsync<TableEntity>(filter, select: ["RowKey", "UserId"], cancellationToken: request.Aborted))
         {
             session.Delete(row.RowKey, row.ETag);
             session.Effect(new SyncMembership(row.GetString("UserId") ?? ""));

@@ -50,7 +50,7 @@ public sealed partial class RegistrationEndpoints(
         }
         else if (!settings.RegistrationOpenToAll)
         {
-            throw new ApiErrorException(new ApiError(403, "registration-disabled", "You may not do this.", "Self-registration is closed; register through a partner's invitation link."));
+            throw new ApiErrorException(RegistrationDisabled());
         }
 
         // The durable cap: whatever else happens, one address gets only a few of these emails an hour.
@@ -105,6 +105,11 @@ public sealed partial class RegistrationEndpoints(
             }
             await links.ClaimUseAsync(partnerId, linkId, hash, now, request.Aborted);
         }
+        else if (!settings.RegistrationOpenToAll)
+        {
+            // Closed since the registration was sent: closing means no new accounts from strangers.
+            throw new ApiErrorException(RegistrationDisabled());
+        }
 
         var session = await accounts.OpenAsync(pending.AccountId, request);
         if (session.Account is not null)
@@ -143,6 +148,9 @@ public sealed partial class RegistrationEndpoints(
         }
         return await session.CommitAsync(ApiResponse.Created($"/api/customers/{account.Id}", AccountView.From(account)));
     }
+
+    private static ApiError RegistrationDisabled() =>
+        new(403, "registration-disabled", "You may not do this.", "Self-registration is closed; register through a partner's invitation link.");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Registration of account {AccountId} requested (partner {PartnerId}); confirmation email queued")]
     private static partial void LogRegistrationRequested(ILogger logger, string accountId, string? partnerId);

@@ -37,11 +37,13 @@ public sealed class OperatorSettingsStore(StorageClients storage, IdGenerator id
     }
 
     /// <summary>
-    /// Replaces the settings read with <paramref name="etag"/> (null: none were saved yet) and records the audit row in the
+    /// Replaces the settings row <paramref name="current"/> (null: none were saved yet), guarded by its ETag, and records the audit row in the
     /// same transaction. Throws <see cref="ConcurrencyConflictException"/> when someone else saved in between.
     /// </summary>
-    public async Task<ETag> SaveAsync(OperatorSettings next, IReadOnlyList<FieldChange> changes, ETag? etag, Caller caller, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<ETag> SaveAsync(OperatorSettings next, IReadOnlyList<FieldChange> changes, TableEntity? current, Caller caller, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // The revision orders the audit (newest first) even when two changes share a timestamp.
+        var revision = (current?.GetInt64("Revision") ?? 0) + 1;
         var row = new TableEntity(PartitionKey, RowKey)
         {
             ["SelfRegistration"] = next.SelfRegistration.ToString(),
@@ -49,12 +51,13 @@ public sealed class OperatorSettingsStore(StorageClients storage, IdGenerator id
             ["DeletionGraceDays"] = next.DeletionGraceDays,
             ["UpdatedAt"] = now,
             ["UpdatedBy"] = caller.UserId,
+            ["Revision"] = revision,
         };
-        var audit = new SettingsAuditEntry(ids.New(), now, caller.UserId, changes);
+        var audit = new SettingsAuditEntry(ids.New(), revision, now, caller.UserId, changes);
         TableTransactionAction[] actions =
         [
-            etag is { } current
-                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, current)
+            current is not null
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, current.ETag)
                 : new TableTransactionAction(TableTransactionActionType.Add, row),
             new TableTransactionAction(TableTransactionActionType.Add, audit.ToEntity()),
         ];

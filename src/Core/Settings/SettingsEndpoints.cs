@@ -11,7 +11,7 @@ public sealed record UpdateSettingsBody(SelfRegistration? SelfRegistration, bool
 
 public sealed record SettingsView(SelfRegistration SelfRegistration, bool InvitationLinks, int DeletionGraceDays, DateTimeOffset? UpdatedAt, string? UpdatedBy);
 
-public sealed record SettingsAuditView(string Id, DateTimeOffset At, string UserId, IReadOnlyList<FieldChange> Changes);
+public sealed record SettingsAuditView(string Id, long Revision, DateTimeOffset At, string UserId, IReadOnlyList<FieldChange> Changes);
 
 public sealed record SettingsAuditPage(IReadOnlyList<SettingsAuditView> Items, string? ContinuationToken);
 
@@ -34,9 +34,10 @@ public sealed class SettingsEndpoints(OperatorSettingsStore settings, Paging pag
             .Range("deletionGraceDays", body.DeletionGraceDays, 0, OperatorSettings.MaxDeletionGraceDays)
             .ThrowIfInvalid();
 
-        var (current, etag) = await settings.ReadAsync(request.Aborted);
+        var row = await settings.ReadRowAsync(request.Aborted);
+        var current = row is null ? OperatorSettings.Defaults : OperatorSettingsStore.FromEntity(row);
         var ifMatch = request.IfMatch;
-        if (ifMatch is not null && ifMatch != "*" && ifMatch != etag?.ToString())
+        if (ifMatch is not null && ifMatch != "*" && ifMatch != row?.ETag.ToString())
         {
             throw new ApiErrorException(ApiError.PreconditionFailed());
         }
@@ -51,7 +52,7 @@ public sealed class SettingsEndpoints(OperatorSettingsStore settings, Paging pag
             return await Get(request);
         }
         var now = time.GetUtcNow();
-        var saved = await settings.SaveAsync(next, changes, etag, request.Caller, now, request.Aborted);
+        var saved = await settings.SaveAsync(next, changes, row, request.Caller, now, request.Aborted);
         return ApiResponse.Ok(new SettingsView(next.SelfRegistration, next.InvitationLinks, next.DeletionGraceDays, now, request.Caller.UserId)) with { ETag = saved.ToString() };
     }
 
@@ -61,7 +62,7 @@ public sealed class SettingsEndpoints(OperatorSettingsStore settings, Paging pag
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {OperatorSettingsStore.PartitionKey} and RowKey ge {SettingsAuditEntry.Prefix} and RowKey lt {Keys.PrefixEnd(SettingsAuditEntry.Prefix)}");
         var (rows, continuation) = await paging.QueryAsync(settings.Table, filter, request, Paging.Scope(request));
-        var items = rows.Select(SettingsAuditEntry.FromEntity).Select(e => new SettingsAuditView(e.Id, e.At, e.UserId, e.Changes)).ToList();
+        var items = rows.Select(SettingsAuditEntry.FromEntity).Select(e => new SettingsAuditView(e.Id, e.Revision, e.At, e.UserId, e.Changes)).ToList();
         return ApiResponse.Ok(new SettingsAuditPage(items, continuation));
     }
 
