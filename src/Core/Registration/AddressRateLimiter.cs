@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CustomerFunctions.Core.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 
 namespace CustomerFunctions.Core.Registration;
@@ -13,9 +14,24 @@ namespace CustomerFunctions.Core.Registration;
 public sealed class AddressRateLimiter(TimeProvider time, IConfiguration configuration)
 {
     private static readonly TimeSpan Window = TimeSpan.FromHours(1);
-    private readonly int limit = RegistrationOptions.From(configuration).PerAddressPerHour;
+    private readonly RegistrationOptions options = RegistrationOptions.From(configuration);
     private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> attempts = new(StringComparer.Ordinal);
     private DateTimeOffset nextSweep = DateTimeOffset.MinValue;
+
+    /// <summary>The address a request counts against: the trusted front end's header when configured, else the connection's.</summary>
+    public string ClientAddress(HttpContext context)
+    {
+        if (!string.IsNullOrEmpty(options.ClientAddressHeader))
+        {
+            var forwarded = context.Request.Headers[options.ClientAddressHeader].ToString();
+            var last = forwarded.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+            if (!string.IsNullOrEmpty(last))
+            {
+                return last;
+            }
+        }
+        return context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    }
 
     /// <summary>Counts an attempt. Returns null when allowed, else how long until the address may try again.</summary>
     public TimeSpan? TryAcquire(string address)
@@ -29,7 +45,7 @@ public sealed class AddressRateLimiter(TimeProvider time, IConfiguration configu
             {
                 queue.Dequeue();
             }
-            if (queue.Count >= limit)
+            if (queue.Count >= options.PerAddressPerHour)
             {
                 return queue.Peek() + Window - now;
             }

@@ -25,7 +25,7 @@ public sealed partial class RegistrationEndpoints(
     public async Task<IResult> Register(ApiRequest request)
     {
         // Every attempt counts, valid or not, so the endpoint cannot be used to probe cheaply.
-        var address = request.Http.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var address = addressLimiter.ClientAddress(request.Http.HttpContext);
         if (addressLimiter.TryAcquire(address) is { } addressWait)
         {
             return new RateLimited(addressWait, "Too many registrations from your address; try again later.");

@@ -95,10 +95,18 @@ public sealed class RegistrationStore(StorageClients storage, IConfiguration con
         return window;
     }
 
-    private Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    /// <summary>Creates the table once per instance (the host's start-up creation runs before this store exists); a failure is retried on the next call.</summary>
+    private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
-        // The table is created by the host at start-up when this store exists by then; otherwise once, on first use.
-        _ = cancellationToken;
-        return created ??= table.CreateIfNotExistsAsync(CancellationToken.None);
+        var task = created ??= table.CreateIfNotExistsAsync(CancellationToken.None);
+        try
+        {
+            await task.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (task.IsFaulted)
+        {
+            created = null;
+            throw;
+        }
     }
 }

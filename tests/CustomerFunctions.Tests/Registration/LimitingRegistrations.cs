@@ -65,3 +65,27 @@ public sealed class LimitingRegistrationEmails(RegistrationFixture f) : IClassFi
         Assert.Equal(3, f.Mail.To(email).Count);
     }
 }
+
+/// <summary>Behind a trusted front end that appends the client's address to X-Forwarded-For.</summary>
+public sealed class ForwardedAddressFixture : ServiceFixture
+{
+    protected override IEnumerable<(string Key, string Value)> Settings() =>
+        [("Registration:PerAddressPerHour", "2"), ("Registration:ClientAddressHeader", "X-Forwarded-For")];
+}
+
+public sealed class LimitingRegistrationsBehindAFrontEnd(ForwardedAddressFixture f) : IClassFixture<ForwardedAddressFixture>
+{
+    private Task<Reply> RegisterFrom(string forwardedFor) =>
+        f.Anonymous.Post("/api/registrations", new { companyName = "C", id = Ids.Account("fwd"), email = Email(), fullName = "F" }, new Dictionary<string, string> { ["X-Forwarded-For"] = forwardedFor });
+
+    [Fact]
+    public async Task EachClientAddressIsCountedOnItsOwn_AndOnlyTheFrontEndsEntryCounts()
+    {
+        await Configure(f, TestUser.Operator(), "open");
+        (await RegisterFrom("203.0.113.1")).Is(202);
+        (await RegisterFrom("203.0.113.1")).Is(202);
+        (await RegisterFrom("203.0.113.1")).IsProblem(429);
+        (await RegisterFrom("198.51.100.7, 203.0.113.1")).IsProblem(429);
+        (await RegisterFrom("203.0.113.2")).Is(202);
+    }
+}
