@@ -14,6 +14,8 @@ public sealed record RejectCustomerBody(string? Reason);
 /// <summary>Deciding on a registration that waits for approval: approve (active) or reject (deleted, personal data erased).</summary>
 public sealed class ApprovalEndpoints(AccountStore accounts, IdGenerator ids)
 {
+    private const string InvitationPrefix = "invitation|";
+
     public async Task<IResult> Approve(ApiRequest request)
     {
         var session = (await accounts.OpenAsync(request.RouteValue("id"), request)).Authorize(Allowed.Managers, writes: true);
@@ -53,6 +55,12 @@ public sealed class ApprovalEndpoints(AccountStore accounts, IdGenerator ids)
         {
             session.Delete(row.RowKey, row.ETag);
             session.Effect(new SyncMembership(row.GetString("UserId") ?? ""));
+        }
+        // Invitations carry names and emails too; deleting the row also makes its token useless (pointers are verified against it).
+        var invitations = TableClient.CreateQueryFilter($"PartitionKey eq {account.Id} and RowKey ge {InvitationPrefix} and RowKey lt {Keys.PrefixEnd(InvitationPrefix)}");
+        await foreach (var row in session.Table.QueryAsync<TableEntity>(invitations, select: ["RowKey"], cancellationToken: request.Aborted))
+        {
+            session.Delete(row.RowKey, row.ETag);
         }
         var now = session.Now;
         account.Status = AccountStatus.Deleted;
