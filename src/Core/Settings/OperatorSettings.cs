@@ -1,6 +1,5 @@
-using Azure.Data.Tables;
-using CustomerFunctions.Core.Hosting;
-using CustomerFunctions.Core.Storage;
+using System.Text.Json;
+using CustomerFunctions.Core.History;
 
 namespace CustomerFunctions.Core.Settings;
 
@@ -9,27 +8,34 @@ public enum SelfRegistration { Disabled, Open, ApprovalRequired }
 /// <summary>Platform-wide settings an operator keeps.</summary>
 public sealed record OperatorSettings(SelfRegistration SelfRegistration, bool InvitationLinks, int DeletionGraceDays)
 {
+    public const int MaxDeletionGraceDays = 365;
+
     public static OperatorSettings Defaults { get; } = new(SelfRegistration.Disabled, InvitationLinks: false, DeletionGraceDays: 10);
-}
 
-/// <summary>Reads operator settings from the Settings table (one row; defaults until an operator saves them).</summary>
-[CoreService]
-public sealed class OperatorSettingsStore(StorageClients storage)
-{
-    public const string PartitionKey = "operator";
-    public const string RowKey = "settings";
+    /// <summary>Whether anyone may register without an invitation link.</summary>
+    public bool RegistrationOpenToAll => SelfRegistration != SelfRegistration.Disabled;
 
-    public async Task<(OperatorSettings Settings, Azure.ETag? ETag)> ReadAsync(CancellationToken cancellationToken)
+    /// <summary>Whether a confirmed registration waits for an operator or partner to approve it.</summary>
+    public bool RegistrationsNeedApproval => SelfRegistration == SelfRegistration.ApprovalRequired;
+
+    /// <summary>The fields that differ from <paramref name="before"/>, as the audit records them (API names and values).</summary>
+    public IReadOnlyList<FieldChange> ChangesSince(OperatorSettings before)
     {
-        var row = await storage.Settings.GetEntityIfExistsAsync<TableEntity>(PartitionKey, RowKey, cancellationToken: cancellationToken);
-        if (!row.HasValue)
+        var changes = new List<FieldChange>();
+        if (before.SelfRegistration != SelfRegistration)
         {
-            return (OperatorSettings.Defaults, null);
+            changes.Add(new("selfRegistration", ApiName(before.SelfRegistration), ApiName(SelfRegistration)));
         }
-        var e = row.Value!;
-        return (new OperatorSettings(
-            Enum.TryParse<SelfRegistration>(e.GetString("SelfRegistration"), out var mode) ? mode : OperatorSettings.Defaults.SelfRegistration,
-            e.GetBoolean("InvitationLinks") ?? OperatorSettings.Defaults.InvitationLinks,
-            e.GetInt32("DeletionGraceDays") ?? OperatorSettings.Defaults.DeletionGraceDays), e.ETag);
+        if (before.InvitationLinks != InvitationLinks)
+        {
+            changes.Add(new("invitationLinks", before.InvitationLinks, InvitationLinks));
+        }
+        if (before.DeletionGraceDays != DeletionGraceDays)
+        {
+            changes.Add(new("deletionGraceDays", before.DeletionGraceDays, DeletionGraceDays));
+        }
+        return changes;
     }
+
+    public static string ApiName(SelfRegistration mode) => JsonNamingPolicy.CamelCase.ConvertName(mode.ToString());
 }

@@ -1,0 +1,112 @@
+using Azure;
+using Azure.Data.Tables;
+using CustomerFunctions.Core.Hosting;
+using CustomerFunctions.Core.Storage;
+using Microsoft.Extensions.Configuration;
+
+namespace CustomerFunctions.Core.Registration;
+
+/// <summary>
+/// The <c>Registrations</c> table: pending registrations (partition <c>pending|{tokenHash}</c>) and the per-email send
+/// slots (partition <c>emailcap|{emailHash}</c>, one row per slot) that cap confirmation emails across every instance.
+/// </summary>
+[CoreService]
+public sealed class RegistrationStore(StorageClients storage, IConfiguration configuration)
+{
+    private readonly TableClient table = storage.Table("Registrations");
+    private readonly RegistrationOptions options = RegistrationOptions.From(configuration);
+    private Task? created;
+
+    public RegistrationOptions Options => options;
+
+    public async Task AddAsync(PendingRegistration registration, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        await table.AddEntityAsync(registration.ToEntity(), cancellationToken);
+    }
+
+    public async Task<PendingRegistration?> FindAsync(string tokenHash, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(PendingRegistration.PartitionKey(tokenHash), "", cancellationToken: cancellationToken);
+        return row.HasValue ? PendingRegistration.FromEntity(tokenHash, row.Value!) : null;
+    }
+
+    public async Task ForgetAsync(string tokenHash, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        try
+        {
+            await table.DeleteEntityAsync(PendingRegistration.PartitionKey(tokenHash), "", ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Claims one of the address's send slots for the rolling hour: a slot is free when it was never used or its last
+    /// email is an hour old. Each claim is a conditional write, so parallel requests on any instance never share a slot.
+    /// Returns null when claimed, else how long until the oldest slot frees up.
+    /// </summary>
+    public async Task<TimeSpan?> TryClaimEmailSlotAsync(string email, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        var partition = "emailcap|" + IdGenerator.Hash(email.ToLowerInvariant());
+        var window = TimeSpan.FromHours(1);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+            var slots = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                slots[row.RowKey] = row;
+            }
+            var oldest = DateTimeOffset.MaxValue;
+            for (var slot = 1; slot <= options.EmailsPerAddressPerHour; slot++)
+            {
+                var key = "slot-" + slot.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var claim = new TableEntity(partition, key) { ["SentAt"] = now };
+                try
+                {
+                    if (!slots.TryGetValue(key, out var existing))
+                    {
+                        await table.AddEntityAsync(claim, cancellationToken);
+                        return null;
+                    }
+                    var sentAt = existing.GetDateTimeOffset("SentAt") ?? DateTimeOffset.MinValue;
+                    if (sentAt + window <= now)
+                    {
+                        await table.UpdateEntityAsync(claim, existing.ETag, TableUpdateMode.Replace, cancellationToken);
+                        return null;
+                    }
+                    oldest = sentAt < oldest ? sentAt : oldest;
+                }
+                catch (RequestFailedException e) when (e.Status is 409 or 412)
+                {
+                    // Another request took this slot first: look at the rest.
+                }
+            }
+            if (slots.Count >= options.EmailsPerAddressPerHour && oldest != DateTimeOffset.MaxValue)
+            {
+                return oldest + window - now;
+            }
+        }
+        return window;
+    }
+
+    /// <summary>Creates the table once per instance (the host's start-up creation runs before this store exists); a failure is retried on the next call.</summary>
+    private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        var task = created ??= table.CreateIfNotExistsAsync(CancellationToken.None);
+        try
+        {
+            await task.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (task.IsFaulted)
+        {
+            created = null;
+            throw;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using CustomerFunctions.Core.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace CustomerFunctions.Functions;
+
+/// <summary>HTTP adapters for registration, approval and invitation-link routes.</summary>
+public sealed class RegistrationFunctions(ApiDispatcher api)
+{
+    [Function("Register")]
+    public Task<IResult> Register([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "registrations")] HttpRequest request) => api.RunAsync("Register", request);
+
+    [Function("ConfirmRegistration")]
+    public Task<IResult> ConfirmRegistration([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "registrations/confirm")] HttpRequest request) => api.RunAsync("ConfirmRegistration", request);
+
+    [Function("ApproveCustomer")]
+    public Task<IResult> ApproveCustomer([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "customers/{id}/approval")] HttpRequest request) => api.RunAsync("ApproveCustomer", request);
+
+    [Function("RejectCustomer")]
+    public Task<IResult> RejectCustomer([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "customers/{id}/rejection")] HttpRequest request) => api.RunAsync("RejectCustomer", request);
+
+    [Function("CreateInvitationLink")]
+    public Task<IResult> CreateInvitationLink([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "partners/{partnerId}/invitation-links")] HttpRequest request) => api.RunAsync("CreateInvitationLink", request);
+
+    [Function("ListInvitationLinks")]
+    public Task<IResult> ListInvitationLinks([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "partners/{partnerId}/invitation-links")] HttpRequest request) => api.RunAsync("ListInvitationLinks", request);
+
+    [Function("RevokeInvitationLink")]
+    public Task<IResult> RevokeInvitationLink([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "partners/{partnerId}/invitation-links/{linkId}")] HttpRequest request) => api.RunAsync("RevokeInvitationLink", request);
+}
