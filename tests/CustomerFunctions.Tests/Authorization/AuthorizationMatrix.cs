@@ -10,24 +10,211 @@ namespace CustomerFunctions.Tests.Authorization;
 /// </summary>
 public sealed class AuthorizationMatrix(ServiceFixture f) : IClassFixture<ServiceFixture>
 {
-    //                    route                      Operator PartnerAdmin PartnerEmployee ForeignPartner CustomerAdmin CustomerEmployee OtherCustomer Anonymous
+    // ok = 2xx. Columns:     Operator PartnerAdmin PartnerEmployee ForeignPartner CustomerAdmin CustomerEmployee OtherCustomerMember Anonymous
+    private static readonly string[] Everyone = ["ok", "ok", "ok", "404", "ok", "ok", "404", "401"];
+    private static readonly string[] Admins = ["ok", "ok", "ok", "404", "ok", "403", "404", "401"];
+    private static readonly string[] Managers = ["ok", "ok", "ok", "404", "403", "403", "404", "401"];
+    private static readonly string[] OperatorOnly = ["ok", "403", "403", "403", "403", "403", "403", "401"];
+    private static readonly string[] SignedIn = ["ok", "ok", "ok", "ok", "ok", "ok", "ok", "401"];
+    private static readonly string[] PartnerMembers = ["ok", "ok", "ok", "404", "404", "404", "404", "401"];
+
     public static readonly (string Route, string[] Expected)[] Table =
     [
+        // Accounts
         ("CreateCustomer", ["ok", "ok", "ok", "ok", "403", "403", "403", "401"]),
-        ("GetCustomer", ["ok", "ok", "ok", "404", "ok", "ok", "404", "401"]),
+        ("ListCustomers", ["ok", "ok", "ok", "ok", "403", "403", "403", "401"]),
+        ("GetCustomer", Everyone),
+        ("UpdateCustomer", Admins),
+        ("SetCustomerStatus", Managers),
+        ("SetCustomerQuota", Managers),
+        ("GetCustomerHistory", Admins),
+        ("ApproveCustomer", Managers),
+        ("RejectCustomer", Managers),
+        // Members and invitations
+        ("ListMembers", Everyone),
+        ("AddMyself", Managers),
+        ("ChangeMemberRole", Admins),
+        ("RemoveMember", Admins),
+        ("GetMe", SignedIn),
+        ("ListInvitations", Admins),
+        ("CreateInvitation", Admins),
+        ("GetInvitation", Admins),
+        ("ResendInvitation", Admins),
+        ("CancelInvitation", Admins),
+        ("AcceptInvitation", SignedIn),
+        // Projects and usage
+        ("ListProjects", Everyone),
+        ("CreateProject", Admins),
+        ("DeleteProject", Admins),
+        ("GrantProjectAccess", Admins),
+        ("RevokeProjectAccess", Admins),
+        ("RecordUsage", Managers),
+        ("GetUsageReport", Admins),
+        // Deletion
+        ("RequestDeletion", ["403", "403", "403", "404", "ok", "403", "404", "401"]),
+        ("CancelDeletionRequest", Managers),
+        ("ListDeletionRequests", Admins),
+        ("DeleteCustomer", Managers),
+        // Settings, registration, links
+        ("GetSettings", OperatorOnly),
+        ("UpdateSettings", OperatorOnly),
+        ("ListSettingsAudit", OperatorOnly),
+        ("Register", ["ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok"]),
+        ("ConfirmRegistration", SignedIn),
+        ("CreateInvitationLink", PartnerMembers),
+        ("ListInvitationLinks", PartnerMembers),
+        ("RevokeInvitationLink", PartnerMembers),
+        // Messages, products, impersonation
+        ("SendMessage", Managers),
+        ("SendPartnerMessage", PartnerMembers),
+        ("ListMessages", Managers),
+        ("GetMessage", Managers),
+        ("GetMyMessages", SignedIn),
+        ("AcknowledgeMessage", ["403", "403", "403", "404", "ok", "ok", "404", "401"]),
+        ("ListProducts", SignedIn),
+        ("GetProduct", SignedIn),
+        ("UpsertProduct", OperatorOnly),
+        ("ListPartnerProducts", PartnerMembers),
+        ("SetPartnerProductVisibility", PartnerMembers),
+        ("ListCustomerProducts", Everyone),
+        ("SetCustomerProduct", Managers),
+        ("StartImpersonation", Managers),
     ];
 
-    /// <summary>How to call each route against the world's customer.</summary>
+    /// <summary>How to call each route against the world's customer (set-up runs as the operator, through the API where it can).</summary>
     private static async Task<CellRequest> RequestFor(string route, World w)
     {
-        await Task.CompletedTask;
+        var f = w.Fixture;
+        var op = f.As(w.Operator);
         var c = w.Customer;
+        var p = w.Partner;
+        var employee = w.CustomerEmployee;
+        async Task<string> Created(string path, object body) => (await op.Post(path, body)).Is(201).Str("id");
+        async Task<string> Invitation() => await Created($"/api/customers/{c}/invitations", new { email = $"{Guid.NewGuid():N}@invitee.test", fullName = "Invitee" });
+        async Task<string> Product()
+        {
+            var id = Ids.Account("prod");
+            (await op.Put($"/api/products/{id}", new { name = "Product " + id })).Is(201);
+            return id;
+        }
+        async Task<string> Project()
+        {
+            var id = Ids.Account("proj");
+            (await op.Post($"/api/customers/{c}/projects", new { id, name = "Project" })).Is(201);
+            return id;
+        }
+        async Task Settings(object body) => (await op.Put("/api/settings", body)).Is(200);
         return route switch
         {
             "CreateCustomer" => new(HttpMethod.Post, "/api/customers", new { id = Ids.Account(), name = "Matrix" }),
+            "ListCustomers" => new(HttpMethod.Get, "/api/customers"),
             "GetCustomer" => new(HttpMethod.Get, $"/api/customers/{c}"),
+            "UpdateCustomer" => new(HttpMethod.Patch, $"/api/customers/{c}", new { name = "Renamed" }),
+            "SetCustomerStatus" => new(HttpMethod.Put, $"/api/customers/{c}/status", new { status = "disabled" }),
+            "SetCustomerQuota" => new(HttpMethod.Put, $"/api/customers/{c}/quota", new { projects = 7 }),
+            "GetCustomerHistory" => new(HttpMethod.Get, $"/api/customers/{c}/history"),
+            "ApproveCustomer" => await Pending(w, new(HttpMethod.Post, $"/api/customers/{c}/approval")),
+            "RejectCustomer" => await Pending(w, new(HttpMethod.Post, $"/api/customers/{c}/rejection", new { reason = "Not a real company" })),
+            "ListMembers" => new(HttpMethod.Get, $"/api/customers/{c}/members"),
+            "AddMyself" => new(HttpMethod.Post, $"/api/customers/{c}/members/me"),
+            "ChangeMemberRole" => new(HttpMethod.Put, $"/api/customers/{c}/members/{employee.Id}/role", new { role = "customerAdmin" }),
+            "RemoveMember" => new(HttpMethod.Delete, $"/api/customers/{c}/members/{employee.Id}"),
+            "GetMe" => new(HttpMethod.Get, "/api/me"),
+            "ListInvitations" => new(HttpMethod.Get, $"/api/customers/{c}/invitations"),
+            "CreateInvitation" => new(HttpMethod.Post, $"/api/customers/{c}/invitations", new { email = $"{Guid.NewGuid():N}@invitee.test", fullName = "Invitee" }),
+            "GetInvitation" => new(HttpMethod.Get, $"/api/customers/{c}/invitations/{await Invitation()}"),
+            "ResendInvitation" => new(HttpMethod.Post, $"/api/customers/{c}/invitations/{await Invitation()}/resend"),
+            "CancelInvitation" => new(HttpMethod.Delete, $"/api/customers/{c}/invitations/{await Invitation()}"),
+            "AcceptInvitation" => await Accept(w),
+            "ListProjects" => new(HttpMethod.Get, $"/api/customers/{c}/projects"),
+            "CreateProject" => new(HttpMethod.Post, $"/api/customers/{c}/projects", new { id = Ids.Account("proj"), name = "Project" }),
+            "DeleteProject" => new(HttpMethod.Delete, $"/api/customers/{c}/projects/{await Project()}"),
+            "GrantProjectAccess" => new(HttpMethod.Put, $"/api/customers/{c}/projects/{await Project()}/members/{employee.Id}"),
+            "RevokeProjectAccess" => await Revoke(w, await Project()),
+            "RecordUsage" => new(HttpMethod.Post, $"/api/customers/{c}/usage", new
+            {
+                records = new[] { new { id = Guid.NewGuid().ToString("N"), projectId = "p1", product = "cdn", metric = "traffic", quantity = 1.5, unit = "GB", from = "2026-11-01T00:00:00Z", to = "2026-11-01T01:00:00Z" } },
+            }),
+            "GetUsageReport" => new(HttpMethod.Get, $"/api/customers/{c}/usage-report?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z&groupBy=project"),
+            "RequestDeletion" => new(HttpMethod.Post, $"/api/customers/{c}/deletion-request", new { reason = "Leaving" }),
+            "CancelDeletionRequest" => await DeletionRequested(w, new(HttpMethod.Post, $"/api/customers/{c}/deletion-request/cancel", new { note = "Stays with us" })),
+            "ListDeletionRequests" => new(HttpMethod.Get, $"/api/customers/{c}/deletion-requests"),
+            "DeleteCustomer" => new(HttpMethod.Delete, $"/api/customers/{c}?confirm={c}"),
+            "GetSettings" => new(HttpMethod.Get, "/api/settings"),
+            "UpdateSettings" => new(HttpMethod.Put, "/api/settings", new { deletionGraceDays = 10 }),
+            "ListSettingsAudit" => new(HttpMethod.Get, "/api/settings/audit"),
+            "Register" => await Then(Settings(new { selfRegistration = "open" }), new CellRequest(HttpMethod.Post, "/api/registrations",
+                new { companyName = "Newco", id = Ids.Account("reg"), email = $"{Guid.NewGuid():N}@newco.test", fullName = "New Person" })),
+            "ConfirmRegistration" => await Confirm(w),
+            "CreateInvitationLink" => await Then(Settings(new { invitationLinks = true }), new CellRequest(HttpMethod.Post, $"/api/partners/{p}/invitation-links",
+                new { expiresAt = f.Time.GetUtcNow().AddDays(7) })),
+            "ListInvitationLinks" => await Then(Settings(new { invitationLinks = true }), new CellRequest(HttpMethod.Get, $"/api/partners/{p}/invitation-links")),
+            "RevokeInvitationLink" => await RevokeLink(w),
+            "SendMessage" => new(HttpMethod.Post, $"/api/customers/{c}/messages", new { subject = "Maintenance", body = "Tonight", mode = "allMustRead" }),
+            "SendPartnerMessage" => new(HttpMethod.Post, $"/api/partners/{p}/messages", new { subject = "Maintenance", body = "Tonight", mode = "singleRead" }),
+            "ListMessages" => new(HttpMethod.Get, $"/api/customers/{c}/messages"),
+            "GetMessage" => new(HttpMethod.Get, $"/api/customers/{c}/messages/{await Created($"/api/customers/{c}/messages", new { subject = "S", body = "B", mode = "allMustRead" })}"),
+            "GetMyMessages" => new(HttpMethod.Get, "/api/me/messages"),
+            "AcknowledgeMessage" => new(HttpMethod.Post, $"/api/customers/{c}/messages/{await Created($"/api/customers/{c}/messages", new { subject = "S", body = "B", mode = "allMustRead" })}/acknowledgement"),
+            "ListProducts" => new(HttpMethod.Get, "/api/products"),
+            "GetProduct" => new(HttpMethod.Get, $"/api/products/{await Product()}"),
+            "UpsertProduct" => new(HttpMethod.Put, $"/api/products/{Ids.Account("prod")}", new { name = "Storage" }),
+            "ListPartnerProducts" => new(HttpMethod.Get, $"/api/partners/{p}/products"),
+            "SetPartnerProductVisibility" => new(HttpMethod.Put, $"/api/partners/{p}/products/{await Product()}", new { visible = true }),
+            "ListCustomerProducts" => new(HttpMethod.Get, $"/api/customers/{c}/products"),
+            "SetCustomerProduct" => new(HttpMethod.Put, $"/api/customers/{c}/products/{await Product()}", new { visible = true, status = "trial" }),
+            "StartImpersonation" => new(HttpMethod.Post, $"/api/customers/{c}/impersonation", new { reason = "Support ticket 42" }),
             _ => throw new InvalidOperationException($"The matrix has no request for route {route}."),
         };
+    }
+
+    private static async Task<CellRequest> Then(Task setUp, CellRequest request)
+    {
+        await setUp;
+        return request;
+    }
+
+    private static async Task<CellRequest> Pending(World w, CellRequest request)
+    {
+        await Seed.Status(w.Fixture, w.Customer, Core.Customers.AccountStatus.PendingApproval);
+        return request;
+    }
+
+    private static async Task<CellRequest> DeletionRequested(World w, CellRequest request)
+    {
+        (await w.As(Role.CustomerAdmin).Post($"/api/customers/{w.Customer}/deletion-request", new { reason = "Leaving" })).Is(201);
+        return request;
+    }
+
+    private static async Task<CellRequest> Accept(World w)
+    {
+        var invitee = TestUser.New("invitee");
+        var (_, token) = await Seed.Invite(w.Fixture, w.Customer, w.Operator, invitee);
+        return new(HttpMethod.Post, "/api/invitations/accept", new { token });
+    }
+
+    private static async Task<CellRequest> Revoke(World w, string project)
+    {
+        (await w.Fixture.As(w.Operator).Put($"/api/customers/{w.Customer}/projects/{project}/members/{w.CustomerEmployee.Id}")).Is(200);
+        return new(HttpMethod.Delete, $"/api/customers/{w.Customer}/projects/{project}/members/{w.CustomerEmployee.Id}");
+    }
+
+    private static async Task<CellRequest> Confirm(World w)
+    {
+        var f = w.Fixture;
+        (await f.As(w.Operator).Put("/api/settings", new { selfRegistration = "open" })).Is(200);
+        var email = $"{Guid.NewGuid():N}@newco.test";
+        (await f.Anonymous.Post("/api/registrations", new { companyName = "Newco", id = Ids.Account("reg"), email, fullName = "New Person" })).Is(202);
+        var token = Mailbox.TokenIn((await f.Mail.WaitFor(email))[0]);
+        return new(HttpMethod.Post, "/api/registrations/confirm", new { token });
+    }
+
+    private static async Task<CellRequest> RevokeLink(World w)
+    {
+        var f = w.Fixture;
+        (await f.As(w.Operator).Put("/api/settings", new { invitationLinks = true })).Is(200);
+        var link = (await f.As(w.Operator).Post($"/api/partners/{w.Partner}/invitation-links", new { expiresAt = f.Time.GetUtcNow().AddDays(7) })).Is(201).Str("id");
+        return new(HttpMethod.Delete, $"/api/partners/{w.Partner}/invitation-links/{link}");
     }
 
     [Fact]

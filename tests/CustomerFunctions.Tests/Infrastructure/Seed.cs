@@ -43,4 +43,24 @@ public static partial class Seed
             }
         }
     }
+
+    /// <summary>Puts an account into a status no route leads to directly from "active" (test set-up only).</summary>
+    public static async Task Status(ServiceFixture f, string accountId, Core.Customers.AccountStatus status)
+    {
+        var store = f.Services.GetRequiredService<AccountStore>();
+        for (var attempt = 0; ; attempt++)
+        {
+            var session = await store.OpenAsync(accountId, null, new Caller("test-seed", null, null, IsOperator: true));
+            session.Existing.Status = status;
+            session.Effect(new SyncAccountListing());
+            try
+            {
+                await session.CommitAsync(ApiResponse.NoContent());
+                return;
+            }
+            catch (ConcurrencyConflictException) when (attempt < 20)
+            {
+            }
+        }
+    }
 }
