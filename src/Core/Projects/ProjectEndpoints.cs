@@ -102,8 +102,11 @@ public sealed class ProjectEndpoints(AccountStore accounts, Paging paging)
         var projectId = request.RouteValue("projectId");
         var userId = request.RouteValue("userId");
         var project = await ReadProjectAsync(session, projectId) ?? throw NoProject();
-        var member = await accounts.ReadMemberAsync(account.Id, userId, request.Aborted)
-            ?? throw new ApiErrorException(ApiError.NotFound("The member"));
+        var member = userId.Length <= 256 ? await accounts.ReadMemberAsync(account.Id, userId, request.Aborted) : null;
+        if (member is null)
+        {
+            throw new ApiErrorException(ApiError.NotFound("The member"));
+        }
         if (member.Role is not (MemberRole.CustomerAdmin or MemberRole.CustomerEmployee))
         {
             throw new ApiErrorException(ApiError.Conflict("not-a-customer-member", "Only members of the customer account can be given access to its projects."));

@@ -74,6 +74,7 @@ public sealed class GrantingProjectAccess(ServiceFixture f) : IClassFixture<Serv
         (await f.As(s.Admin).Put($"{s.Projects}/closed/members/{s.PartnerAdmin.Id}")).IsProblem(404);
         (await f.As(s.Admin).Put($"{s.Projects}/missing/members/{s.Employee.Id}")).IsProblem(404);
         (await f.As(s.Admin).Put($"{s.Projects}/NOT_AN_ID/members/{s.Employee.Id}")).IsProblem(404);
+        (await f.As(s.Admin).Put($"{s.Projects}/closed/members/{new string('u', 300)}")).IsProblem(404);
         Assert.Empty(await ProjectScene.Rows(f, s.Customer, ProjectKeys.AccessPrefix));
         Assert.Empty(await ProjectScene.Events(f, s.Customer, ProjectEvents.ProjectAccessGranted));
     }
