@@ -54,6 +54,11 @@ public static class CoreServices
         foreach (var type in typeof(CoreServices).Assembly.GetTypes().Where(t => t.IsDefined(typeof(CoreServiceAttribute), inherit: false)))
         {
             services.TryAddSingleton(type);
+            if (typeof(IHostedService).IsAssignableFrom(type))
+            {
+                // A feature that must prepare something at start (its own table) runs as the same singleton.
+                services.AddSingleton(sp => (IHostedService)sp.GetRequiredService(type));
+            }
         }
         return services;
     }

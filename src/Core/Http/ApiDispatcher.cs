@@ -13,7 +13,9 @@ namespace CustomerFunctions.Core.Http;
 public sealed partial class ApiDispatcher(IServiceProvider services, TokenValidator tokens, ILogger<ApiDispatcher> logger)
 {
     public const int MaxBodyBytes = 1 << 20;
-    private const int MaxAttempts = 8;
+    // Every lost race means another command committed, so contenders always make progress; the bound only caps the wait
+    // (about 4 s with the backoff below). 50 parallel creations against a quota of 10 lose up to 10 races each.
+    private const int MaxAttempts = 20;
     private readonly Dictionary<string, ApiRoute> routes = ApiRoutes.All.ToDictionary(r => r.Name, StringComparer.Ordinal);
 
     public async Task<IResult> RunAsync(string routeName, HttpRequest http)
@@ -51,8 +53,9 @@ public sealed partial class ApiDispatcher(IServiceProvider services, TokenValida
                 }
                 catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
                 {
-                    // Another command changed the account first: run the whole command again on fresh state.
-                    await Task.Delay(Random.Shared.Next(2, 10 * attempt), http.HttpContext.RequestAborted);
+                    // Another command changed the account first: run the whole command again on fresh state, after a
+                    // growing, fully jittered pause so the contenders spread out instead of colliding again in lockstep.
+                    await Task.Delay(Random.Shared.Next(1, Math.Min(250, 5 << Math.Min(attempt, 6))), http.HttpContext.RequestAborted);
                 }
                 catch (ConcurrencyConflictException)
                 {

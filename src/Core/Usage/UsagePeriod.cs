@@ -1,0 +1,58 @@
+using System.Globalization;
+using CustomerFunctions.Core.Http;
+
+namespace CustomerFunctions.Core.Usage;
+
+/// <summary>A report period [From, To) and the month partitions it touches.</summary>
+public sealed record UsagePeriod(DateTimeOffset From, DateTimeOffset To)
+{
+    public const int MaxMonths = 36;
+
+    /// <summary>Reads <c>from</c> and <c>to</c> (ISO 8601, UTC when no offset is given); both default to the current calendar month.</summary>
+    public static UsagePeriod FromQuery(ApiRequest request, DateTimeOffset now)
+    {
+        var check = new Validator();
+        var monthStart = new DateTimeOffset(now.UtcDateTime.Year, now.UtcDateTime.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        var from = Parse(check, "from", request.Query("from")) ?? monthStart;
+        var to = Parse(check, "to", request.Query("to")) ?? from.AddMonths(1);
+        check.ThrowIfInvalid();
+        if (to <= from)
+        {
+            check.Error("to", "Must be after from.");
+        }
+        var period = new UsagePeriod(from, to);
+        if (check.IsValid && period.Months().Count() > MaxMonths)
+        {
+            check.Error("to", $"A report covers at most {MaxMonths} months.");
+        }
+        check.ThrowIfInvalid();
+        return period;
+    }
+
+    /// <summary>The first instant of every month that [From, To) overlaps.</summary>
+    public IEnumerable<DateTimeOffset> Months()
+    {
+        var last = To.AddTicks(-1).UtcDateTime;
+        for (var month = new DateTimeOffset(From.UtcDateTime.Year, From.UtcDateTime.Month, 1, 0, 0, 0, TimeSpan.Zero);
+             month.UtcDateTime <= last;
+             month = month.AddMonths(1))
+        {
+            yield return month;
+        }
+    }
+
+    private static DateTimeOffset? Parse(Validator check, string field, string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value)
+            && value.Year is >= 2000 and < 2100)
+        {
+            return value;
+        }
+        check.Error(field, "Use an ISO 8601 date or time between 2000 and 2100, e.g. 2026-11-01 or 2026-11-01T00:00:00Z.");
+        return null;
+    }
+}
