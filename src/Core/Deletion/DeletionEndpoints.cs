@@ -48,7 +48,7 @@ public sealed class DeletionEndpoints(AccountStore accounts, AccountDeletion del
         account.DeletionDueAt = dueAt;
         account.UpdatedAt = now;
         session.Add(deletionRequest.ToEntity(account.Id));
-        session.Record(DeletionEventTypes.DeletionRequested, new { requestId = deletionRequest.Id, reason = deletionRequest.Reason, dueAt, pausedProducts = paused },
+        session.Record(EventTypes.DeletionRequested, new { requestId = deletionRequest.Id, reason = deletionRequest.Reason, dueAt, pausedProducts = paused },
             [new FieldChange("status", "active", "deletionRequested")]);
         session.Effect(new ScheduleDeletion(dueAt));
         session.Effect(new SyncAccountListing());
@@ -84,7 +84,7 @@ public sealed class DeletionEndpoints(AccountStore accounts, AccountDeletion del
         account.DeletionDueAt = null;
         account.UpdatedAt = now;
         session.Replace(standing.ToEntity(account.Id));
-        session.Record(DeletionEventTypes.DeletionRequestCancelled, new { requestId = standing.Id, note = standing.Note, restoredProducts = restored },
+        session.Record(EventTypes.DeletionRequestCancelled, new { requestId = standing.Id, note = standing.Note, restoredProducts = restored },
             [new FieldChange("status", "deletionRequested", "active")]);
         if (dueAt is { } due)
         {

@@ -87,10 +87,3 @@ public sealed record DeletionRequestView(
     public static DeletionRequestView From(DeletionRequest r) =>
         new(r.Id, r.Outcome, r.Reason, r.RequestedAt, r.RequestedBy, r.DueAt, r.ClosedAt, r.ClosedBy, r.Note);
 }
-
-/// <summary>History event types of the deletion lifecycle (CUSTOMER_DELETED is in <see cref="EventTypes"/>).</summary>
-public static class DeletionEventTypes
-{
-    public const string DeletionRequested = "DELETION_REQUESTED";
-    public const string DeletionRequestCancelled = "DELETION_REQUEST_CANCELLED";
-}

@@ -44,7 +44,7 @@ public sealed record HistoryEvent(string Id, string Type, DateTimeOffset At, Eve
         e.GetString("Changes") is { } changes ? JsonSerializer.Deserialize<List<FieldChange>>(changes, Json.Options) : null);
 }
 
-/// <summary>Event type names (API.md and the reference's history list).</summary>
+/// <summary>Every history event type, in one catalog (API.md and the reference's history list); the history filter accepts exactly these.</summary>
 public static class EventTypes
 {
     public const string CustomerCreated = "CUSTOMER_CREATED";
@@ -61,4 +61,16 @@ public static class EventTypes
     public const string UserInvitationResent = "USER_INVITATION_RESENT";
     public const string UserInvitationCancelled = "USER_INVITATION_CANCELLED";
     public const string UserAcceptedInvitation = "USER_ACCEPTED_INVITATION";
+    public const string CustomerRejected = "CUSTOMER_REJECTED";
+    public const string InvitationLinkCreated = "INVITATION_LINK_CREATED";
+    public const string InvitationLinkRevoked = "INVITATION_LINK_REVOKED";
+    public const string ProjectCreated = "PROJECT_CREATED";
+    public const string ProjectDeleted = "PROJECT_DELETED";
+    public const string ProjectAccessGranted = "PROJECT_ACCESS_GRANTED";
+    public const string ProjectAccessRevoked = "PROJECT_ACCESS_REVOKED";
+    public const string DeletionRequested = "DELETION_REQUESTED";
+    public const string DeletionRequestCancelled = "DELETION_REQUEST_CANCELLED";
+    public const string MessageSent = "MESSAGE_SENT";
+    public const string ProductChanged = "PRODUCT_CHANGED";
+    public const string ImpersonationStarted = "IMPERSONATION_STARTED";
 }

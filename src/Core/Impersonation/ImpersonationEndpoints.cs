@@ -1,5 +1,6 @@
 using CustomerFunctions.Core.Auth;
 using CustomerFunctions.Core.Customers;
+using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Storage;
 
@@ -20,7 +21,6 @@ public sealed record ImpersonationDescription(string ImpersonatedBy, string Acco
 /// <summary>"Log in as the customer": an operator or the account's partner gets a short-lived customer admin token for that one account.</summary>
 public sealed class ImpersonationEndpoints(AccountStore accounts, ImpersonationTokens tokens, IdGenerator ids)
 {
-    public const string ImpersonationStarted = "IMPERSONATION_STARTED";
 
     public async Task<Microsoft.AspNetCore.Http.IResult> Start(ApiRequest request)
     {
@@ -45,7 +45,7 @@ public sealed class ImpersonationEndpoints(AccountStore accounts, ImpersonationT
         var impersonationId = ids.New();
         var caller = request.Caller;
         var token = tokens.Mint(caller, account.Id, impersonationId, now, expiresAt);
-        session.Record(ImpersonationStarted, new
+        session.Record(EventTypes.ImpersonationStarted, new
         {
             impersonationId,
             reason = body.Reason!.Trim(),

@@ -14,6 +14,10 @@ public sealed record MemberList(IReadOnlyList<MemberView> Items, string? Continu
 public sealed record ChangeRoleBody(MemberRole? Role);
 
 /// <summary>What <c>GET /api/me</c> answers: who the caller is and which accounts they belong to.</summary>
-public sealed record MeView(string UserId, string? Email, string? Name, bool IsOperator, IReadOnlyList<MembershipView> Memberships);
+public sealed record MeView(string UserId, string? Email, string? Name, bool IsOperator, IReadOnlyList<MembershipView> Memberships)
+{
+    /// <summary>Present when the caller holds an impersonation token: who is acting, and the one account it reaches.</summary>
+    public Impersonation.ImpersonationDescription? Impersonation { get; init; }
+}
 
 public sealed record MembershipView(string CustomerId, string? Name, AccountKind Kind, MemberRole Role);

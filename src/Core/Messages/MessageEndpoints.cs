@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using CustomerFunctions.Core.Customers;
+using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Storage;
 
@@ -32,7 +33,6 @@ public sealed record InboxList(IReadOnlyList<InboxItemView> Items, string? Conti
 /// <summary>Messages to customer users: send (to one customer or every customer of a partner), list, inbox, acknowledge.</summary>
 public sealed class MessageEndpoints(AccountStore accounts, StorageClients storage, IndexTable index, Paging paging, IdGenerator ids)
 {
-    public const string MessageSent = "MESSAGE_SENT";
     private const int MaxBodyLength = 10_000;
     private const string PartnerMessagePrefix = "partnermessage|";
     private static readonly Relation[] PartnerMembers = [Relation.Operator, Relation.Admin, Relation.Member];
@@ -61,7 +61,7 @@ public sealed class MessageEndpoints(AccountStore accounts, StorageClients stora
         var row = message.ToEntity(session.AccountId);
         row.RowKey = PartnerMessageRowKey(message.Id);
         session.Add(row);
-        session.Record(MessageSent, new { messageId = message.Id, subject = message.Subject, mode = message.Mode, toAllManagedCustomers = true });
+        session.Record(EventTypes.MessageSent, new { messageId = message.Id, subject = message.Subject, mode = message.Mode, toAllManagedCustomers = true });
         session.Effect(new FanOutPartnerMessage(message.Id));
         var view = new PartnerMessageView(message.Id, session.AccountId, message.Subject, message.Body, message.Mode, message.SentAt, message.SentBy);
         return await session.CommitAsync(ApiResponse.Accepted(view));
@@ -169,7 +169,7 @@ public sealed class MessageEndpoints(AccountStore accounts, StorageClients stora
     internal static void Stage(AccountSession session, Message message)
     {
         session.Add(message.ToEntity(session.AccountId));
-        session.Record(MessageSent, new { messageId = message.Id, subject = message.Subject, mode = message.Mode, toAllManagedCustomers = message.PartnerWide });
+        session.Record(EventTypes.MessageSent, new { messageId = message.Id, subject = message.Subject, mode = message.Mode, toAllManagedCustomers = message.PartnerWide });
         session.Effect(new SyncMessageInbox(message.Id));
     }
 

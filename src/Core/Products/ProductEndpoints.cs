@@ -31,7 +31,6 @@ public sealed record CustomerProductList(IReadOnlyList<CustomerProductView> Item
 /// <summary>The product catalog, partners' global visibility and each customer's product visibility and status (which set the account's stage).</summary>
 public sealed class ProductEndpoints(ProductCatalog catalog, AccountStore accounts, StorageClients storage, TimeProvider time)
 {
-    public const string ProductChanged = "PRODUCT_CHANGED";
     private static readonly Relation[] PartnerMembers = [Relation.Operator, Relation.Admin, Relation.Member];
 
     public async Task<Microsoft.AspNetCore.Http.IResult> List(ApiRequest request)
@@ -83,7 +82,7 @@ public sealed class ProductEndpoints(ProductCatalog catalog, AccountStore accoun
             return ApiResponse.Ok(view);
         }
         session.Upsert(new TableEntity(session.AccountId, rowKey) { [PartnerProductKeys.Visible] = body.Visible.Value });
-        session.Record(ProductChanged, new { productId = product.Id, scope = "partnerGlobal" }, [new FieldChange("visible", before, body.Visible.Value)]);
+        session.Record(EventTypes.ProductChanged, new { productId = product.Id, scope = "partnerGlobal" }, [new FieldChange("visible", before, body.Visible.Value)]);
         return await session.CommitAsync(ApiResponse.Ok(view));
     }
 
@@ -149,7 +148,7 @@ public sealed class ProductEndpoints(ProductCatalog catalog, AccountStore accoun
             account.UpdatedAt = session.Now;
         }
         session.Upsert(after.ToEntity(session.AccountId, existing));
-        session.Record(ProductChanged, new { productId = product.Id }, changes);
+        session.Record(EventTypes.ProductChanged, new { productId = product.Id }, changes);
         session.Effect(new SyncAccountListing());
         return await session.CommitAsync(ApiResponse.Ok(View(product, after, partnerGlobal)));
     }

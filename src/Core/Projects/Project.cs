@@ -43,12 +43,3 @@ public sealed record ProjectAccess(string UserId, string ProjectId, DateTimeOffs
         e.GetDateTimeOffset("GrantedAt") ?? DateTimeOffset.MinValue,
         e.GetString("GrantedBy") ?? "");
 }
-
-/// <summary>History event types of this feature.</summary>
-public static class ProjectEvents
-{
-    public const string ProjectCreated = "PROJECT_CREATED";
-    public const string ProjectDeleted = "PROJECT_DELETED";
-    public const string ProjectAccessGranted = "PROJECT_ACCESS_GRANTED";
-    public const string ProjectAccessRevoked = "PROJECT_ACCESS_REVOKED";
-}

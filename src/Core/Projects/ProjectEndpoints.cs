@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using CustomerFunctions.Core.Customers;
+using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Members;
 using CustomerFunctions.Core.Storage;
@@ -27,7 +28,7 @@ public sealed class ProjectEndpoints(AccountStore accounts, Paging paging)
 
         var project = new Project(body.Id!, body.Name!.Trim(), session.Now, session.Caller.UserId);
         session.Add(project.ToEntity(account.Id));
-        session.Record(ProjectEvents.ProjectCreated, new { projectId = project.Id, name = project.Name, projectCount = account.ProjectCount, projectQuota = account.ProjectQuota });
+        session.Record(EventTypes.ProjectCreated, new { projectId = project.Id, name = project.Name, projectCount = account.ProjectCount, projectQuota = account.ProjectQuota });
         session.Effect(new SyncAccountListing());
         var view = ProjectView.From(project, [], new Dictionary<string, Member>());
         return await session.CommitAsync(ApiResponse.Created($"/api/customers/{account.Id}/projects/{project.Id}", view));
@@ -89,7 +90,7 @@ public sealed class ProjectEndpoints(AccountStore accounts, Paging paging)
             session.Delete(ProjectKeys.Access(grant.UserId, project.Id));
         }
         ProjectQuota.ReturnOne(account);
-        session.Record(ProjectEvents.ProjectDeleted, new { projectId = project.Id, name = project.Name, revokedFrom = access.Select(a => a.UserId).ToList(), projectCount = account.ProjectCount });
+        session.Record(EventTypes.ProjectDeleted, new { projectId = project.Id, name = project.Name, revokedFrom = access.Select(a => a.UserId).ToList(), projectCount = account.ProjectCount });
         session.Effect(new SyncAccountListing());
         return await session.CommitAsync(ApiResponse.NoContent());
     }
@@ -123,7 +124,7 @@ public sealed class ProjectEndpoints(AccountStore accounts, Paging paging)
 
         var grant = new ProjectAccess(member.UserId, project.Id, session.Now, session.Caller.UserId);
         session.Add(grant.ToEntity(account.Id));
-        session.Record(ProjectEvents.ProjectAccessGranted, new { projectId = project.Id, userId = member.UserId, email = member.Email });
+        session.Record(EventTypes.ProjectAccessGranted, new { projectId = project.Id, userId = member.UserId, email = member.Email });
         return await session.CommitAsync(ApiResponse.Ok(ProjectAccessView.From(grant)));
     }
 
@@ -142,7 +143,7 @@ public sealed class ProjectEndpoints(AccountStore accounts, Paging paging)
             throw new ApiErrorException(ApiError.NotFound("The project access"));
         }
         session.Delete(row.Value!.RowKey, row.Value.ETag);
-        session.Record(ProjectEvents.ProjectAccessRevoked, new { projectId, userId });
+        session.Record(EventTypes.ProjectAccessRevoked, new { projectId, userId });
         return await session.CommitAsync(ApiResponse.NoContent());
     }
 

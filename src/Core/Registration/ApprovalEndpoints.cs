@@ -71,7 +71,7 @@ public sealed class ApprovalEndpoints(AccountStore accounts, IdGenerator ids)
         account.UpdatedAt = now;
         var rejected = (record ?? new RegistrationRecord("", null, null, account.Language, account.PartnerId, null, account.CreatedAt)).Rejected(reason, request.Caller.UserId, now);
         session.Upsert(rejected.ToEntity(account.Id));
-        session.Record(RegistrationEvents.CustomerRejected, new { reason }, [new FieldChange("status", "pendingApproval", "deleted")]);
+        session.Record(EventTypes.CustomerRejected, new { reason }, [new FieldChange("status", "pendingApproval", "deleted")]);
         session.Effect(new SyncAccountListing());
         if (to is not null)
         {

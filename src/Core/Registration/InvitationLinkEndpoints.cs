@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using CustomerFunctions.Core.Customers;
+using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Settings;
@@ -49,7 +50,7 @@ public sealed class InvitationLinkEndpoints(AccountStore accounts, OperatorSetti
         var token = IdGenerator.NewToken();
         var link = new InvitationLink(ids.New(), IdGenerator.Hash(token), body.ExpiresAt!.Value.ToUniversalTime(), body.MaxUses, 0, null, now, request.Caller.UserId);
         session.Add(link.ToEntity(session.AccountId));
-        session.Record(RegistrationEvents.InvitationLinkCreated, new { linkId = link.Id, expiresAt = link.ExpiresAt, maxUses = link.MaxUses });
+        session.Record(EventTypes.InvitationLinkCreated, new { linkId = link.Id, expiresAt = link.ExpiresAt, maxUses = link.MaxUses });
         session.Effect(new IndexToken(InvitationLink.TokenPurpose, link.TokenHash, link.Key));
         var view = InvitationLinkView.From(link, now, panel.Value.Link("register", token));
         return await session.CommitAsync(ApiResponse.Created($"/api/partners/{session.AccountId}/invitation-links/{link.Id}", view));
@@ -81,7 +82,7 @@ public sealed class InvitationLinkEndpoints(AccountStore accounts, OperatorSetti
             return ApiResponse.NoContent();
         }
         session.Replace(link.Revoked(session.Now).ToEntity(session.AccountId));
-        session.Record(RegistrationEvents.InvitationLinkRevoked, new { linkId = link.Id });
+        session.Record(EventTypes.InvitationLinkRevoked, new { linkId = link.Id });
         session.Effect(new RemoveToken(InvitationLink.TokenPurpose, link.TokenHash));
         return await session.CommitAsync(ApiResponse.NoContent());
     }

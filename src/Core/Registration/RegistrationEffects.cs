@@ -9,11 +9,3 @@ public sealed record ForgetRegistration(string TokenHash) : SideEffect
     public override Task RunAsync(string accountId, IServiceProvider services, CancellationToken cancellationToken) =>
         services.GetRequiredService<RegistrationStore>().ForgetAsync(TokenHash, cancellationToken);
 }
-
-/// <summary>Event types of this feature not in the shared list.</summary>
-public static class RegistrationEvents
-{
-    public const string CustomerRejected = "CUSTOMER_REJECTED";
-    public const string InvitationLinkCreated = "INVITATION_LINK_CREATED";
-    public const string InvitationLinkRevoked = "INVITATION_LINK_REVOKED";
-}

@@ -29,7 +29,7 @@ public static partial class KeyEncoding
         var builder = new System.Text.StringBuilder(value.Length);
         foreach (var c in value)
         {
-            if (c is '/' or '\\' or '#' or '?' or '%' || char.IsControl(c))
+            if (c is '/' or '\\' or '#' or '?' or '%' or '|' || char.IsControl(c))
             {
                 builder.Append('%').Append(((int)c).ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
             }

@@ -1,4 +1,4 @@
-using CustomerFunctions.Core.Deletion;
+using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Members;
 using CustomerFunctions.Core.Products;
 using CustomerFunctions.Tests.Infrastructure;
@@ -35,7 +35,7 @@ public sealed class CancellingDeletion(DeletionFixture f) : IClassFixture<Deleti
         Assert.Equal(("Deleted", null), await Partition.Product(f, cast.Customer, "dns"));
         Assert.Empty(await Partition.DueRows(f, cast.Customer));
 
-        var e = Assert.Single(await Partition.Events(f, cast.Customer, DeletionEventTypes.DeletionRequestCancelled));
+        var e = Assert.Single(await Partition.Events(f, cast.Customer, EventTypes.DeletionRequestCancelled));
         Assert.Equal(cast.PartnerAdmin.Id, e.Actor.UserId);
         Assert.Equal("Customer stays after a call", Partition.Detail(e, "note"));
     }

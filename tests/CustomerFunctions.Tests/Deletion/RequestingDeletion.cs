@@ -1,5 +1,6 @@
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.Deletion;
+using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Members;
 using CustomerFunctions.Core.Products;
 using CustomerFunctions.Tests.Infrastructure;
@@ -34,7 +35,7 @@ public sealed class RequestingDeletion(DeletionFixture f) : IClassFixture<Deleti
         Assert.Equal(("Paused", "Trial"), await Partition.Product(f, cast.Customer, "storage"));
         Assert.Equal(("TrialEnd", null), await Partition.Product(f, cast.Customer, "dns"));
 
-        var requested = Assert.Single(await Partition.Events(f, cast.Customer, DeletionEventTypes.DeletionRequested));
+        var requested = Assert.Single(await Partition.Events(f, cast.Customer, EventTypes.DeletionRequested));
         Assert.Equal(cast.CustomerAdmin.Id, requested.Actor.UserId);
         Assert.Equal("Moving elsewhere", Partition.Detail(requested, "reason"));
         Assert.Single(await Partition.DueRows(f, cast.Customer));
@@ -133,7 +134,7 @@ public sealed class RequestingDeletion(DeletionFixture f) : IClassFixture<Deleti
         Assert.Equal(1, replies.Count(r => r.Status == 201));
         Assert.All(replies.Where(r => r.Status != 201), r => r.IsProblem(409));
         Assert.Single(await Partition.Rows(f, cast.Customer, DeletionRequest.Prefix));
-        Assert.Single(await Partition.Events(f, cast.Customer, DeletionEventTypes.DeletionRequested));
+        Assert.Single(await Partition.Events(f, cast.Customer, EventTypes.DeletionRequested));
     }
 
     [Theory]

@@ -73,6 +73,30 @@ public sealed class ImpersonationTests(ServiceFixture f) : IClassFixture<Service
     }
 
     [Fact]
+    public async Task AnAdminWriteOverHttp_WithTheToken_ShowsTheImpersonatorInTheHistory_AndMeDescribesIt()
+    {
+        var (_, partnerAdmin, customer) = await SetUpAsync();
+        var token = Impersonating((await f.As(partnerAdmin).Post($"/api/customers/{customer}/impersonation", new { reason = "Rename for them" })).Is(200).Json);
+
+        (await token.Patch($"/api/customers/{customer}", new { name = "Renamed by support" })).Is(200);
+        (await token.Post($"/api/customers/{customer}/invitations", new { email = "new.user@example.test", fullName = "New User" })).Is(201);
+        var history = (await f.As(op).Get($"/api/customers/{customer}/history")).Is(200).Json.GetProperty("items").EnumerateArray().ToList();
+        foreach (var type in new[] { "CUSTOMER_UPDATED", "USER_INVITED" })
+        {
+            var entry = history.Single(e => e.GetProperty("type").GetString() == type);
+            Assert.Equal(partnerAdmin.Id, entry.GetProperty("actor").GetProperty("impersonatedBy").GetString());
+        }
+
+        var me = (await token.Get("/api/me")).Is(200).Json;
+        Assert.False(me.GetProperty("isOperator").GetBoolean());
+        Assert.Equal(customer, me.GetProperty("impersonation").GetProperty("accountId").GetString());
+        var membership = Assert.Single(me.GetProperty("memberships").EnumerateArray());
+        Assert.Equal("customerAdmin", membership.GetProperty("role").GetString());
+        (await token.Get("/api/customers")).IsProblem(403);
+        (await token.Post("/api/invitations/accept", new { token = "whatever" })).IsProblem(403);
+    }
+
+    [Fact]
     public async Task TheTokenExpires_AfterFifteenMinutes()
     {
         var (_, _, customer) = await SetUpAsync();

@@ -1,7 +1,7 @@
 using CustomerFunctions.Core.Auth;
 using CustomerFunctions.Core.Customers;
+using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Http;
-using CustomerFunctions.Core.Projects;
 using CustomerFunctions.Core.Storage;
 using CustomerFunctions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +24,7 @@ public sealed class CreatingProjects(ServiceFixture f) : IClassFixture<ServiceFi
 
         (await f.As(s.Admin).Get(created.Location!)).Is(200);
         Assert.Equal(1, (await f.As(op).Get($"/api/customers/{s.Customer}")).Json.GetProperty("projectCount").GetInt32());
-        var recorded = Assert.Single(await ProjectScene.Events(f, s.Customer, ProjectEvents.ProjectCreated));
+        var recorded = Assert.Single(await ProjectScene.Events(f, s.Customer, EventTypes.ProjectCreated));
         Assert.Equal(s.Admin.Id, recorded.Actor.UserId);
         Assert.Equal("web-shop", recorded.Details!.Value.GetProperty("projectId").GetString());
     }
@@ -63,7 +63,7 @@ public sealed class CreatingProjects(ServiceFixture f) : IClassFixture<ServiceFi
         (await f.As(s.Admin).Post(s.Projects, new { id = "twice", name = "Second" })).IsProblem(409, "project-exists");
         Assert.Equal("First", (await f.As(s.Admin).Get($"{s.Projects}/twice")).Str("name"));
         Assert.Equal(1, (await f.As(op).Get($"/api/customers/{s.Customer}")).Json.GetProperty("projectCount").GetInt32());
-        Assert.Single(await ProjectScene.Events(f, s.Customer, ProjectEvents.ProjectCreated));
+        Assert.Single(await ProjectScene.Events(f, s.Customer, EventTypes.ProjectCreated));
     }
 
     [Theory]

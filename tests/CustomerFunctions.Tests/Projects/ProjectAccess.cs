@@ -1,3 +1,4 @@
+using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Members;
 using CustomerFunctions.Core.Projects;
 using CustomerFunctions.Tests.Infrastructure;
@@ -62,7 +63,7 @@ public sealed class GrantingProjectAccess(ServiceFixture f) : IClassFixture<Serv
         var first = (await f.As(s.Admin).Put($"{s.Projects}/again/members/{s.Employee.Id}")).Is(200);
         var second = (await f.As(s.PartnerAdmin).Put($"{s.Projects}/again/members/{s.Employee.Id}")).Is(200);
         Assert.Equal(first.Str("grantedAt"), second.Str("grantedAt"));
-        var granted = Assert.Single(await ProjectScene.Events(f, s.Customer, ProjectEvents.ProjectAccessGranted));
+        var granted = Assert.Single(await ProjectScene.Events(f, s.Customer, EventTypes.ProjectAccessGranted));
         Assert.Equal(s.Employee.Id, granted.Details!.Value.GetProperty("userId").GetString());
     }
 
@@ -76,7 +77,7 @@ public sealed class GrantingProjectAccess(ServiceFixture f) : IClassFixture<Serv
         (await f.As(s.Admin).Put($"{s.Projects}/NOT_AN_ID/members/{s.Employee.Id}")).IsProblem(404);
         (await f.As(s.Admin).Put($"{s.Projects}/closed/members/{new string('u', 300)}")).IsProblem(404);
         Assert.Empty(await ProjectScene.Rows(f, s.Customer, ProjectKeys.AccessPrefix));
-        Assert.Empty(await ProjectScene.Events(f, s.Customer, ProjectEvents.ProjectAccessGranted));
+        Assert.Empty(await ProjectScene.Events(f, s.Customer, EventTypes.ProjectAccessGranted));
     }
 
     [Fact]
@@ -98,7 +99,7 @@ public sealed class GrantingProjectAccess(ServiceFixture f) : IClassFixture<Serv
 
         Assert.Empty(Ids(await f.As(s.Employee).Get(s.Projects)));
         Assert.Empty((await f.As(s.Admin).Get($"{s.Projects}/temporary")).Json.GetProperty("members").EnumerateArray());
-        var revoked = Assert.Single(await ProjectScene.Events(f, s.Customer, ProjectEvents.ProjectAccessRevoked));
+        var revoked = Assert.Single(await ProjectScene.Events(f, s.Customer, EventTypes.ProjectAccessRevoked));
         Assert.Equal(s.PartnerAdmin.Id, revoked.Actor.UserId);
         (await f.As(s.Admin).Delete($"{s.Projects}/temporary/members/{s.Employee.Id}")).IsProblem(404);
     }
@@ -141,7 +142,7 @@ public sealed class GrantingProjectAccess(ServiceFixture f) : IClassFixture<Serv
         var access = await ProjectScene.Rows(f, s.Customer, ProjectKeys.AccessPrefix);
         Assert.Equal([ProjectKeys.Access(s.Employee.Id, "kept")], access.Select(r => r.RowKey).ToList());
         Assert.Equal(1, (await f.As(op).Get($"/api/customers/{s.Customer}")).Json.GetProperty("projectCount").GetInt32());
-        var deleted = Assert.Single(await ProjectScene.Events(f, s.Customer, ProjectEvents.ProjectDeleted));
+        var deleted = Assert.Single(await ProjectScene.Events(f, s.Customer, EventTypes.ProjectDeleted));
         Assert.Equal("doomed", deleted.Details!.Value.GetProperty("projectId").GetString());
         (await f.As(s.Admin).Delete($"{s.Projects}/doomed")).IsProblem(404);
 

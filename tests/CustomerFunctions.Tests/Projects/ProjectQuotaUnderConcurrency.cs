@@ -1,3 +1,4 @@
+using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Projects;
 using CustomerFunctions.Tests.Infrastructure;
 
@@ -28,7 +29,7 @@ public sealed class ProjectQuotaUnderConcurrency(ServiceFixture f) : IClassFixtu
         Assert.Equal(quota, (await f.As(op).Get($"/api/customers/{s.Customer}")).Json.GetProperty("projectCount").GetInt32());
         Assert.Equal(quota, (await ProjectScene.Rows(f, s.Customer, ProjectKeys.ProjectPrefix)).Count);
 
-        var created = await ProjectScene.Events(f, s.Customer, ProjectEvents.ProjectCreated);
+        var created = await ProjectScene.Events(f, s.Customer, EventTypes.ProjectCreated);
         Assert.Equal(quota, created.Count);
         var succeeded = replies.Where(r => r.Status == 201).Select(r => r.Str("id")).Order().ToList();
         Assert.Equal(succeeded, created.Select(e => e.Details!.Value.GetProperty("projectId").GetString()!).Order().ToList());
