@@ -30,6 +30,11 @@ public class ServiceFixture : IAsyncLifetime
     /// <summary>Extra settings for fixtures that need them (key, value).</summary>
     protected virtual IEnumerable<(string Key, string Value)> Settings() => [];
 
+    /// <summary>Services that fixtures put in place before src/Core registers its own (a test email sender, a log sink).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         Storage = await Azurite.StartAsync();
@@ -52,7 +57,11 @@ public class ServiceFixture : IAsyncLifetime
             "--Logging:LogLevel:Default", "Warning",
             .. Settings().SelectMany(s => new[] { "--" + s.Key, s.Value }),
         ];
-        app = ServerApp.Build(args, services => services.AddSingleton<TimeProvider>(Time));
+        app = ServerApp.Build(args, services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            ConfigureServices(services);
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
