@@ -18,6 +18,9 @@ public sealed class EmailOptions
     /// <summary>How long a delivery holds an email while it sends; a redelivery waits for it (or for its crash to expire).</summary>
     public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How soon a delivery that found the email busy looks again (it finds it sent, or the holder's lease expired).</summary>
+    public TimeSpan BusyRecheckDelay { get; set; } = TimeSpan.FromSeconds(30);
+
     public SmtpOptions Smtp { get; set; } = new();
     public AcsOptions Acs { get; set; } = new();
 }

@@ -40,7 +40,8 @@ public sealed partial class EmailQueueHandler(
                 LogDuplicate(logger, message.Id);
                 return;
             case SendClaim.Busy busy:
-                var wait = busy.Until - time.GetUtcNow() + TimeSpan.FromSeconds(1);
+                var leaseLeft = busy.Until - time.GetUtcNow() + TimeSpan.FromSeconds(1);
+                var wait = leaseLeft < options.Value.BusyRecheckDelay ? leaseLeft : options.Value.BusyRecheckDelay;
                 LogBusy(logger, message.Id, wait);
                 await RequeueAsync(messageText, wait, cancellationToken);
                 return;
