@@ -35,6 +35,9 @@ param maximumInstanceCount int = 40
 param principalId string = ''
 
 var tags = { 'azd-env-name': environmentName }
+// The panel calls the API from the browser: its origin (scheme, host and port, no path) is allowed by CORS.
+var panelUri = split(panelBaseUrl, '/')
+var panelOrigin = '${panelUri[0]}//${panelUri[2]}'
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
@@ -112,6 +115,7 @@ module api 'modules/function-app.bicep' = {
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     maximumInstanceCount: maximumInstanceCount
+    allowedOrigins: [panelOrigin]
     appSettings: {
       Auth__Authority: authAuthority
       Auth__Audience: authAudience

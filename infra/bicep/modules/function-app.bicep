@@ -11,6 +11,9 @@ param deploymentContainerUrl string
 param applicationInsightsName string
 param maximumInstanceCount int
 
+@description('Browser origins allowed to call the API (the panel).')
+param allowedOrigins array
+
 @description('The app\'s own settings (Auth, Email, Panel, Timers), merged over the platform ones.')
 param appSettings object
 
@@ -50,6 +53,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
+      cors: {
+        allowedOrigins: allowedOrigins
+        supportCredentials: false
+      }
     }
     functionAppConfig: {
       deployment: {
