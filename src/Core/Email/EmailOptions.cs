@@ -21,6 +21,10 @@ public sealed class EmailOptions
     /// <summary>How soon a delivery that found the email busy looks again (it finds it sent, or the holder's lease expired).</summary>
     public TimeSpan BusyRecheckDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Sends per <see cref="RateWindow"/> and instance (0 = no limit); keep it under the provider's quota.</summary>
+    public int RateLimit { get; set; }
+    public TimeSpan RateWindow { get; set; } = TimeSpan.FromMinutes(1);
+
     public SmtpOptions Smtp { get; set; } = new();
     public AcsOptions Acs { get; set; } = new();
 }
@@ -167,6 +171,10 @@ public sealed class EmailOptionsValidation : IValidateOptions<EmailOptions>
             default:
                 failures.Add($"Email:Provider must be 'pickup', 'smtp' or 'acs', not '{options.Provider}'.");
                 break;
+        }
+        if (options.RateLimit < 0 || options.RateWindow <= TimeSpan.Zero)
+        {
+            failures.Add("Email:RateLimit must be 0 (no limit) or more, and Email:RateWindow positive.");
         }
         if (options.SendLease <= TimeSpan.Zero)
         {

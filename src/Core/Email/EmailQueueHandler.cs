@@ -12,7 +12,7 @@ namespace CustomerFunctions.Core.Email;
 /// finally moves it to the poison queue; a throttled send goes back on the queue, invisible until Retry-After.
 /// </summary>
 public sealed partial class EmailQueueHandler(
-    StorageClients storage, SentEmails sentEmails, IEmailSender sender, TimeProvider time, IOptions<EmailOptions> options, ILogger<EmailQueueHandler> logger)
+    StorageClients storage, SentEmails sentEmails, EmailRateLimit rateLimit, IEmailSender sender, TimeProvider time, IOptions<EmailOptions> options, ILogger<EmailQueueHandler> logger)
 {
     /// <summary>A queue message cannot stay invisible longer than seven days.</summary>
     private static readonly TimeSpan MaxVisibilityDelay = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
@@ -47,6 +47,13 @@ public sealed partial class EmailQueueHandler(
                 return;
         }
         var granted = (SendClaim.Granted)claim;
+        if (!rateLimit.TryAcquire(out var slotIn))
+        {
+            await sentEmails.ReleaseAsync(message, granted.ETag);
+            LogRateLimited(logger, message.Id, slotIn);
+            await RequeueAsync(messageText, slotIn, cancellationToken);
+            return;
+        }
         try
         {
             var (subject, body) = EmailTemplates.Render(message.Template, message.Language, message.Values);
@@ -90,6 +97,9 @@ public sealed partial class EmailQueueHandler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending email {EmailId} was throttled; it comes back in {RetryAfter}")]
     private static partial void LogThrottled(ILogger logger, string emailId, TimeSpan retryAfter);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Email {EmailId} is over the send rate; it comes back in {Delay}")]
+    private static partial void LogRateLimited(ILogger logger, string emailId, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sending email {EmailId} ({Template}) for account {AccountId} failed")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, string emailId, string template, string? accountId);

@@ -43,6 +43,7 @@ public static class CoreServices
         services.AddSingleton<ApiDispatcher>();
         services.AddSingleton<EmailQueue>();
         services.AddSingleton<SentEmails>();
+        services.AddSingleton<EmailRateLimit>();
         services.AddSingleton<EmailQueueHandler>();
         services.AddHostedService<StorageInitializer>();
 
