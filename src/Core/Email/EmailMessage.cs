@@ -17,14 +17,3 @@ public interface IEmailSender
 {
     Task SendAsync(OutgoingEmail email, CancellationToken cancellationToken);
 }
-
-public sealed class EmailOptions
-{
-    public const string Section = "Email";
-
-    /// <summary><c>pickup</c> (default), <c>smtp</c> or <c>acs</c>.</summary>
-    public string Provider { get; set; } = "pickup";
-    public string PickupDirectory { get; set; } = Path.Combine(".local", "mail");
-    public string FromAddress { get; set; } = "no-reply@customer-functions.local";
-    public string FromName { get; set; } = "Customer Functions";
-}

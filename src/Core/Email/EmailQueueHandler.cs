@@ -1,18 +1,22 @@
 using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CustomerFunctions.Core.Email;
 
 /// <summary>
-/// Handles one message of the emails queue: renders it and sends it once. A row in SentEmails marks it sent, so a
-/// redelivered message sends nothing; a send failure throws, and the host retries it and finally moves it to the poison queue.
+/// Handles one message of the emails queue: renders it and sends it once. The email's row in SentEmails decides which
+/// delivery sends (a redelivered or duplicated message sends nothing); a send failure throws, so the host retries it and
+/// finally moves it to the poison queue; a throttled send goes back on the queue, invisible until Retry-After.
 /// </summary>
-public sealed partial class EmailQueueHandler(StorageClients storage, IEmailSender sender, TimeProvider time, ILogger<EmailQueueHandler> logger)
+public sealed partial class EmailQueueHandler(
+    StorageClients storage, SentEmails sentEmails, EmailRateLimit rateLimit, IEmailSender sender, TimeProvider time, IOptions<EmailOptions> options, ILogger<EmailQueueHandler> logger)
 {
+    /// <summary>A queue message cannot stay invisible longer than seven days.</summary>
+    private static readonly TimeSpan MaxVisibilityDelay = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
+
     public async Task HandleAsync(string messageText, CancellationToken cancellationToken)
     {
         EmailMessage? message;
@@ -28,27 +32,58 @@ public sealed partial class EmailQueueHandler(StorageClients storage, IEmailSend
         {
             throw new InvalidOperationException("Malformed email queue message.");
         }
-        var sent = await storage.SentEmails.GetEntityIfExistsAsync<TableEntity>(message.Id, "", cancellationToken: cancellationToken);
-        if (sent.HasValue)
+
+        var claim = await sentEmails.ClaimAsync(message, options.Value.SendLease, cancellationToken);
+        switch (claim)
         {
-            LogDuplicate(logger, message.Id);
+            case SendClaim.AlreadySent:
+                LogDuplicate(logger, message.Id);
+                return;
+            case SendClaim.Busy busy:
+                var leaseLeft = busy.Until - time.GetUtcNow() + TimeSpan.FromSeconds(1);
+                var wait = leaseLeft < options.Value.BusyRecheckDelay ? leaseLeft : options.Value.BusyRecheckDelay;
+                LogBusy(logger, message.Id, wait);
+                await RequeueAsync(messageText, wait, cancellationToken);
+                return;
+        }
+        var granted = (SendClaim.Granted)claim;
+        if (!rateLimit.TryAcquire(out var slotIn))
+        {
+            await sentEmails.ReleaseAsync(message, granted.ETag);
+            LogRateLimited(logger, message.Id, slotIn);
+            await RequeueAsync(messageText, slotIn, cancellationToken);
             return;
         }
-        var (subject, body) = EmailTemplates.Render(message.Template, message.Language, message.Values);
-        await sender.SendAsync(new OutgoingEmail(message.Id, message.To, message.ToName, subject, body), cancellationToken);
         try
         {
-            await storage.SentEmails.AddEntityAsync(new TableEntity(message.Id, "")
-            {
-                ["Template"] = message.Template,
-                ["AccountId"] = message.AccountId,
-                ["SentAt"] = time.GetUtcNow(),
-            }, cancellationToken);
+            var (subject, body) = EmailTemplates.Render(message.Template, message.Language, message.Values);
+            await sender.SendAsync(new OutgoingEmail(message.Id, message.To, message.ToName, subject, body), cancellationToken);
         }
-        catch (RequestFailedException e) when (e.Status == 409)
+        catch (EmailThrottledException e)
         {
+            await sentEmails.ReleaseAsync(message, granted.ETag);
+            LogThrottled(logger, message.Id, e.RetryAfter);
+            await RequeueAsync(messageText, e.RetryAfter, cancellationToken);
+            return;
         }
+        catch (Exception e)
+        {
+            await sentEmails.ReleaseAsync(message, granted.ETag);
+            LogSendFailed(logger, e, message.Id, message.Template, message.AccountId);
+            throw;
+        }
+        await sentEmails.MarkSentAsync(message, cancellationToken);
         LogSent(logger, message.Id, message.Template, message.AccountId);
+    }
+
+    /// <summary>
+    /// Puts the same message back, invisible for <paramref name="delay"/>; the caller then completes the current one.
+    /// Not a failed try, so waiting never pushes an email towards the poison queue; the email id keeps it from sending twice.
+    /// </summary>
+    private async Task RequeueAsync(string messageText, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        var visibility = delay < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : delay > MaxVisibilityDelay ? MaxVisibilityDelay : delay;
+        await storage.EmailQueue.SendMessageAsync(messageText, visibility, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent email {EmailId} ({Template}) for account {AccountId}")]
@@ -56,4 +91,16 @@ public sealed partial class EmailQueueHandler(StorageClients storage, IEmailSend
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Email {EmailId} was already sent; skipped the redelivery")]
     private static partial void LogDuplicate(ILogger logger, string emailId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Email {EmailId} is being sent by another delivery; looking again in {Delay}")]
+    private static partial void LogBusy(ILogger logger, string emailId, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending email {EmailId} was throttled; it comes back in {RetryAfter}")]
+    private static partial void LogThrottled(ILogger logger, string emailId, TimeSpan retryAfter);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Email {EmailId} is over the send rate; it comes back in {Delay}")]
+    private static partial void LogRateLimited(ILogger logger, string emailId, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sending email {EmailId} ({Template}) for account {AccountId} failed")]
+    private static partial void LogSendFailed(ILogger logger, Exception exception, string emailId, string template, string? accountId);
 }

@@ -19,7 +19,7 @@ public static class CoreServices
             .PostConfigure(o => o.IsDevelopment = isDevelopment)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidation>();
-        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section));
+        services.AddEmailSender(configuration);
         services.AddOptions<PanelOptions>().Bind(configuration.GetSection(PanelOptions.Section));
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection("Outbox"));
 
@@ -42,8 +42,9 @@ public static class CoreServices
         services.AddSingleton<TokenValidator>();
         services.AddSingleton<ApiDispatcher>();
         services.AddSingleton<EmailQueue>();
+        services.AddSingleton<SentEmails>();
+        services.AddSingleton<EmailRateLimit>();
         services.AddSingleton<EmailQueueHandler>();
-        services.TryAddSingleton<IEmailSender, PickupFolderSender>();
         services.AddHostedService<StorageInitializer>();
 
         foreach (var endpoints in ApiRoutes.All.Select(r => r.Endpoints).Distinct())

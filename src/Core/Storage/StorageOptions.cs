@@ -36,10 +36,29 @@ public static class StorageConnection
         {
             throw new InvalidOperationException("Set AzureWebJobsStorage (a connection string) or AzureWebJobsStorage__accountName for a managed identity.");
         }
-        TokenCredential credential = section["clientId"] is { Length: > 0 } clientId
-            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
-            : new DefaultAzureCredential();
+        var credential = Credential(section);
         return (new TableServiceClient(new Uri(tableUri), credential, tableOptions), new QueueServiceClient(new Uri(queueUri), credential, queueOptions));
+    }
+
+    /// <summary>
+    /// As the Functions host reads <c>AzureWebJobsStorage__*</c>: <c>credential=managedidentity</c> uses the app's managed
+    /// identity (the user-assigned one named by <c>clientId</c>, else the system-assigned one); <c>tenantId</c> +
+    /// <c>clientId</c> + <c>clientSecret</c> a service principal; otherwise the developer's own sign-in (DefaultAzureCredential).
+    /// </summary>
+    internal static TokenCredential Credential(IConfigurationSection section)
+    {
+        var clientId = section["clientId"];
+        if (string.Equals(section["credential"], "managedidentity", StringComparison.OrdinalIgnoreCase))
+        {
+            return new ManagedIdentityCredential(string.IsNullOrEmpty(clientId) ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(clientId));
+        }
+        if (section["tenantId"] is { Length: > 0 } tenantId && clientId is { Length: > 0 } && section["clientSecret"] is { Length: > 0 } secret)
+        {
+            return new ClientSecretCredential(tenantId, clientId, secret);
+        }
+        return string.IsNullOrEmpty(clientId)
+            ? new DefaultAzureCredential()
+            : new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
     }
 
     private static void Tune(RetryOptions retry)

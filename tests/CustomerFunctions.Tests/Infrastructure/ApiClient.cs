@@ -30,6 +30,9 @@ public sealed class ApiClient(HttpClient http, Uri baseAddress, string? token)
         if (json is not null)
         {
             request.Content = new StringContent(json, Encoding.UTF8);
+            // A big body waits for the server's go-ahead: a 413 then arrives before the body is sent, instead of racing
+            // the upload and ending in a broken pipe when the server closes the connection.
+            request.Headers.ExpectContinue = json.Length > 64 * 1024;
             request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         }
         foreach (var (name, value) in headers ?? new Dictionary<string, string>())

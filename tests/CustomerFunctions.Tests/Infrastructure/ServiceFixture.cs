@@ -33,6 +33,11 @@ public class ServiceFixture : IAsyncLifetime
     /// <summary>Keep storage on disk (for restart tests) instead of in memory.</summary>
     protected virtual bool PersistentStorage => false;
 
+    /// <summary>Services that fixtures put in place before src/Core registers its own (a test email sender, a log sink).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public virtual async Task InitializeAsync()
     {
         Storage = await Azurite.StartAsync(PersistentStorage);
@@ -55,7 +60,11 @@ public class ServiceFixture : IAsyncLifetime
             "--Logging:LogLevel:Default", "Warning",
             .. Settings().SelectMany(s => new[] { "--" + s.Key, s.Value }),
         ];
-        app = ServerApp.Build(args, services => services.AddSingleton<TimeProvider>(Time));
+        app = ServerApp.Build(args, services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            ConfigureServices(services);
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
