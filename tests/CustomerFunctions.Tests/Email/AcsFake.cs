@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace CustomerFunctions.Tests.Email;
+namespace CustomerFunctions.Tests.Emails;
 
 /// <summary>
 /// A loopback stand-in for Communication Services' email API. It checks every request's HMAC signature and content hash

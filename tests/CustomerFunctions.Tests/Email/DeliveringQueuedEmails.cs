@@ -5,7 +5,7 @@ using CustomerFunctions.Core.Invitations;
 using CustomerFunctions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CustomerFunctions.Tests.Email;
+namespace CustomerFunctions.Tests.Emails;
 
 /// <summary>The email queue worker of src/Server with a scripted sender: duplicates, throttling, transient failures.</summary>
 public sealed class DeliveringQueuedEmails(DeliveringQueuedEmails.Fixture f) : IClassFixture<DeliveringQueuedEmails.Fixture>

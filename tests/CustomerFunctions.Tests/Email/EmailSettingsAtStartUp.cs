@@ -1,7 +1,7 @@
 using CustomerFunctions.Server;
 using Microsoft.Extensions.Options;
 
-namespace CustomerFunctions.Tests.Email;
+namespace CustomerFunctions.Tests.Emails;
 
 /// <summary>Missing or wrong email settings stop the host at start-up with a message naming the setting.</summary>
 public sealed class EmailSettingsAtStartUp

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace CustomerFunctions.Tests.Email;
+namespace CustomerFunctions.Tests.Emails;
 
 /// <summary>Keeps every log entry the server writes, so a test can check what an operator would see.</summary>
 public sealed class LogSink : ILoggerProvider

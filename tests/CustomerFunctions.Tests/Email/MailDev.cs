@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using CustomerFunctions.Tests.Infrastructure;
 
-namespace CustomerFunctions.Tests.Email;
+namespace CustomerFunctions.Tests.Emails;
 
 /// <summary>A real SMTP server for the SMTP sender's tests: MailDev (tools/maildev) on free loopback ports, read through its REST API.</summary>
 public sealed class MailDev : IAsyncDisposable

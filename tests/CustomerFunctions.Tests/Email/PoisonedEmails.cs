@@ -4,7 +4,7 @@ using CustomerFunctions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace CustomerFunctions.Tests.Email;
+namespace CustomerFunctions.Tests.Emails;
 
 /// <summary>src/Server configured for SMTP to a port where nothing listens: every send fails.</summary>
 public sealed class PoisonedEmails(PoisonedEmails.Fixture f) : IClassFixture<PoisonedEmails.Fixture>

@@ -3,7 +3,7 @@ using CustomerFunctions.Core.Invitations;
 using CustomerFunctions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CustomerFunctions.Tests.Email;
+namespace CustomerFunctions.Tests.Emails;
 
 /// <summary>Email:RateLimit holds emails over the rate on the queue until the window (on the server's clock) moves on.</summary>
 public sealed class RateLimitedEmails(RateLimitedEmails.Fixture f) : IClassFixture<RateLimitedEmails.Fixture>

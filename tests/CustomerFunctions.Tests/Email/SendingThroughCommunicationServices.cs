@@ -4,7 +4,7 @@ using Azure.Core;
 using CustomerFunctions.Core.Email;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace CustomerFunctions.Tests.Email;
+namespace CustomerFunctions.Tests.Emails;
 
 /// <summary>The Communication Services sender against a loopback fake that checks signatures and replays scripted answers.</summary>
 public sealed class SendingThroughCommunicationServices

@@ -2,7 +2,7 @@ using CustomerFunctions.Core.Email;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace CustomerFunctions.Tests.Email;
+namespace CustomerFunctions.Tests.Emails;
 
 /// <summary>The SMTP sender against a real SMTP server (MailDev) on loopback.</summary>
 public sealed class SendingThroughSmtp
