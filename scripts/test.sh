@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Runs every test: installs Azurite (npm) if needed, then the xunit suite, which starts its own Azurite and server instances.
+# Runs every test: installs Azurite and MailDev (npm) if needed, then the xunit suite, which starts its own Azurite and server instances.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -f tools/azurite/node_modules/azurite/dist/src/azurite.js ]; then
-  (cd tools/azurite && npm ci --no-audit --no-fund)
-fi
+for tool in azurite maildev; do
+  if [ ! -d "tools/$tool/node_modules/$tool" ]; then
+    (cd "tools/$tool" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done
 exec dotnet test tests/CustomerFunctions.Tests/CustomerFunctions.Tests.csproj "$@"

@@ -9,7 +9,6 @@ namespace CustomerFunctions.Tests.Emails;
 /// <summary>A real SMTP server for the SMTP sender's tests: MailDev (tools/maildev) on free loopback ports, read through its REST API.</summary>
 public sealed class MailDev : IAsyncDisposable
 {
-    private static readonly SemaphoreSlim InstallLock = new(1, 1);
     private readonly Process process;
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
@@ -26,8 +25,8 @@ public sealed class MailDev : IAsyncDisposable
     /// <summary>Starts MailDev; with a user name and password it accepts only authenticated senders.</summary>
     public static async Task<MailDev> StartAsync(string? user = null, string? password = null)
     {
-        var script = await EnsureInstalledAsync();
-        var (smtp, web) = (FreePort(), FreePort());
+        var script = await NodeTools.EnsureInstalledAsync("maildev", Path.Combine("maildev", "bin", "maildev"));
+        var (smtp, web) = (NodeTools.FreePort(), NodeTools.FreePort());
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         string[] args = [script, "--ip", "127.0.0.1", "--smtp", smtp.ToString(), "--web", web.ToString(), "--silent"];
         foreach (var arg in args.Concat(user is null ? [] : ["--incoming-user", user, "--incoming-pass", password!]))
@@ -101,35 +100,4 @@ public sealed class MailDev : IAsyncDisposable
         }
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>Installs MailDev from tools/maildev (npm ci) the first time it is needed.</summary>
-    private static async Task<string> EnsureInstalledAsync()
-    {
-        var tools = Path.Combine(Repository.Root, "tools", "maildev");
-        var script = Path.Combine(tools, "node_modules", "maildev", "bin", "maildev");
-        await InstallLock.WaitAsync();
-        try
-        {
-            if (!File.Exists(script))
-            {
-                using var npm = Process.Start(new ProcessStartInfo("npm", "ci --no-audit --no-fund") { WorkingDirectory = tools, UseShellExecute = false })!;
-                await npm.WaitForExitAsync();
-                if (npm.ExitCode != 0)
-                {
-                    throw new InvalidOperationException("npm ci for MailDev failed; run it in tools/maildev.");
-                }
-            }
-        }
-        finally
-        {
-            InstallLock.Release();
-        }
-        return script;
-    }
 }

@@ -17,7 +17,7 @@ public sealed class PoisonedEmails(PoisonedEmails.Fixture f) : IClassFixture<Poi
         [
             ("Email:Provider", "smtp"),
             ("Email:Smtp:Host", "127.0.0.1"),
-            ("Email:Smtp:Port", MailDev.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Email:Smtp:Port", NodeTools.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("Email:Smtp:Security", "None"),
             ("Queues:VisibilityTimeout", "00:00:01"),
             ("Queues:MaxDequeueCount", "2"),

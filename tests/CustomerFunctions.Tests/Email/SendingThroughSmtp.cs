@@ -1,4 +1,5 @@
 using CustomerFunctions.Core.Email;
+using CustomerFunctions.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -49,6 +50,6 @@ public sealed class SendingThroughSmtp
     {
         var email = new OutgoingEmail("0193a1b2c3d4e5f60718293a4b5c6d80", "alan@example.test", null, "Hi", "Body");
 
-        await Assert.ThrowsAnyAsync<System.Net.Sockets.SocketException>(() => Sender(MailDev.FreePort()).SendAsync(email, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<System.Net.Sockets.SocketException>(() => Sender(NodeTools.FreePort()).SendAsync(email, CancellationToken.None));
     }
 }

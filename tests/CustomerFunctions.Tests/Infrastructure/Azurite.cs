@@ -8,7 +8,6 @@ namespace CustomerFunctions.Tests.Infrastructure;
 public sealed class Azurite : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private static readonly SemaphoreSlim InstallLock = new(1, 1);
     private readonly string workspace;
     private readonly bool persistent;
     private readonly string script;
@@ -36,9 +35,9 @@ public sealed class Azurite : IAsyncDisposable
     /// <summary>Starts Azurite: in memory by default; <paramref name="persistent"/> keeps data on disk so it survives <see cref="RestartAsync"/>.</summary>
     public static async Task<Azurite> StartAsync(bool persistent = false)
     {
-        var script = await EnsureInstalledAsync();
+        var script = await NodeTools.EnsureInstalledAsync("azurite", Path.Combine("azurite", "dist", "src", "azurite.js"));
         var workspace = Directory.CreateTempSubdirectory("azurite-").FullName;
-        var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
+        var (blob, queue, table) = (NodeTools.FreePort(), NodeTools.FreePort(), NodeTools.FreePort());
         var azurite = new Azurite(Launch(script, workspace, persistent, blob, queue, table), script, workspace, persistent, blob, queue, table);
         await azurite.WaitUntilListeningAsync();
         return azurite;
@@ -137,37 +136,6 @@ public sealed class Azurite : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>Installs Azurite from tools/azurite (npm ci) the first time it is needed.</summary>
-    private static async Task<string> EnsureInstalledAsync()
-    {
-        var tools = Path.Combine(Repository.Root, "tools", "azurite");
-        var script = Path.Combine(tools, "node_modules", "azurite", "dist", "src", "azurite.js");
-        await InstallLock.WaitAsync();
-        try
-        {
-            if (!File.Exists(script))
-            {
-                using var npm = Process.Start(new ProcessStartInfo("npm", "ci --no-audit --no-fund") { WorkingDirectory = tools, UseShellExecute = false })!;
-                await npm.WaitForExitAsync();
-                if (npm.ExitCode != 0)
-                {
-                    throw new InvalidOperationException("npm ci for Azurite failed; run it in tools/azurite.");
-                }
-            }
-        }
-        finally
-        {
-            InstallLock.Release();
-        }
-        return script;
-    }
 }
 
 public static class Repository

@@ -14,7 +14,7 @@ public sealed class HostileInput(ServiceFixture f) : IClassFixture<ServiceFixtur
     private static readonly string[] HostileSegments =
     [
         "..", "%2e%2e", "a%2Fb", "a%5Cb", "a%23b", "a%3Fb", "x'or'1'eq'1", "PartitionKey%20eq%20'x'", "%00", "%0d%0a", "UPPER",
-        "%C3%BC%C3%B1%C3%AF", "-", "a--b-", new string('a', 300), "%F0%9F%92%A9", "null", "%20",
+        "%C3%BC%C3%B1%C3%AF", "-", "a--b-", new string('a', 300), "%F0%9F%92%A9", "nul%00l", "%20",
     ];
 
     private static readonly string[] MalformedBodies =
@@ -60,8 +60,8 @@ public sealed class HostileInput(ServiceFixture f) : IClassFixture<ServiceFixtur
         foreach (var route in ApiRoutes.All)
         {
             var hasBody = route.BodyType is not null;
-            // Hostile route values (accounts that cannot exist): safe to send well-formed bodies, injection-shaped strings and all.
-            foreach (var segment in HostileSegments)
+            // Hostile route values (keys that cannot exist): safe to send well-formed bodies, injection-shaped strings and all.
+            foreach (var segment in route.Template.Parameters.Count == 0 ? [] : HostileSegments)
             {
                 var path = Path(route, _ => segment);
                 await Try(route, path, hasBody ? ValidShapedBody(route.BodyType!, "'; DROP TABLE Accounts; --") : null, $"segment {segment[..Math.Min(20, segment.Length)]}");
@@ -114,7 +114,9 @@ public sealed class HostileInput(ServiceFixture f) : IClassFixture<ServiceFixtur
         }
 
         Assert.True(failures.Count == 0, $"{failures.Count} requests answered 5xx:\n" + string.Join('\n', failures.Take(30)));
-        Assert.Equal(before, await QuietCountsAsync());
+        // Tables a feature creates on first use may appear, empty; no table may gain or lose a row.
+        var after = await QuietCountsAsync();
+        Assert.Equal(before, after.Where(t => before.ContainsKey(t.Key) || t.Value != 0).ToDictionary());
         (await client.Get($"/api/customers/{account}")).Is(200);
         Assert.Equal("ok", (await f.Anonymous.Get("/health")).Text);
     }
