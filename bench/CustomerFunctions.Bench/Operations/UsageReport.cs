@@ -1,0 +1,56 @@
+using Azure.Data.Tables;
+using CustomerFunctions.Core.Members;
+using CustomerFunctions.Core.Usage;
+
+namespace CustomerFunctions.Bench.Operations;
+
+/// <summary>GET /api/customers/{id}/usage-report for one month holding all the account's usage records, by a customer admin.</summary>
+public sealed class UsageReport(Scenario s) : Operation(s)
+{
+    private const string Account = "usage";
+    private const string Admin = "usage-admin";
+    private static readonly DateTimeOffset Month = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly string[] Columns = ["ProjectId", "Product", "Unit", "Quantity"];
+    private string token = "";
+
+    public override string Name => $"usage report ({Sizes.UsageRecords:N0} records)";
+
+    public override string RawDescription => "profile + member reads (parallel); the month partition's query, every page of 1,000 rows, 4 columns";
+
+    public override int Warmup => 1;
+    public override int Iterations => 5;
+    public override int PerClient => 1;
+
+    public override async Task SetupAsync()
+    {
+        await Host.CreateAccountAsync(Account, Scenario.PartnerId);
+        await Host.AddMemberAsync(Account, Admin, MemberRole.CustomerAdmin);
+        var recordedAt = Host.Time.GetUtcNow();
+        string[] products = ["compute", "storage", "network", "backup", "support"];
+        await Seeding.BatchUpsertAsync(Host.Usage, Enumerable.Range(0, Sizes.UsageRecords).Select(i =>
+        {
+            var from = Month.AddSeconds(i % (31 * 24 * 3600 - 3600));
+            return new UsageRecord($"r{i:D7}", $"project-{i % 20:D2}", products[i % products.Length], "hours", 1.5m, "h", from, from.AddHours(1)).ToEntity(Account, recordedAt);
+        }));
+        token = Host.Token(Admin);
+    }
+
+    public override Task<IReadOnlyList<Func<Task>>> ApiCallsAsync(int lane, int count) =>
+        Task.FromResult(Repeat(count, () => Host.Api.GetAsync($"/api/customers/{Account}/usage-report?from=2026-01-01&to=2026-02-01", token)));
+
+    public override Task<IReadOnlyList<Func<Task>>> RawCallsAsync(int count) =>
+        Task.FromResult(Repeat(count, async () =>
+        {
+            await Raw.OpenAsync(Account, Admin);
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {UsageRecord.PartitionKey(Account, Month)} and From ge {Month} and To le {Month.AddMonths(1)}");
+            var total = 0d;
+            await foreach (var row in Host.Usage.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: Columns))
+            {
+                total += row.GetDouble("Quantity") ?? 0;
+            }
+            if (total <= 0)
+            {
+                throw new InvalidOperationException("The raw usage query read nothing.");
+            }
+        }));
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using CustomerFunctions.Core.Customers;
+using CustomerFunctions.Core.History;
+using CustomerFunctions.Core.Http;
+using CustomerFunctions.Core.Storage;
+
+namespace CustomerFunctions.Bench;
+
+/// <summary>
+/// Writes big data sets straight through the Azure SDK, using src/Core's own row mappers so the rows are the ones the
+/// service writes: transactions of 100 where rows share a partition, many requests in flight otherwise.
+/// </summary>
+public static class Seeding
+{
+    public static Task ParallelAsync<T>(IEnumerable<T> items, Func<T, Task> work, int degree = 16) =>
+        Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = degree }, async (item, _) => await work(item));
+
+    /// <summary>Upserts rows in transactions of at most 100 rows of one partition.</summary>
+    public static Task BatchUpsertAsync(TableClient table, IEnumerable<TableEntity> rows) =>
+        ParallelAsync(
+            rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal).SelectMany(p => p.Chunk(100)),
+            batch => table.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r))),
+            degree: 4);
+
+    /// <summary>A listing row as <see cref="IndexSync.SyncListingAsync"/> writes it into an index partition.</summary>
+    public static TableEntity ListingRow(string partition, Account account)
+    {
+        var row = new TableEntity(partition, account.Id) { ["Version"] = account.Version, ["Removed"] = false };
+        foreach (var (key, value) in AccountRow.ToEntity(account).Where(p => p.Key is not ("PartitionKey" or "RowKey" or "odata.etag" or "Timestamp")))
+        {
+            row[key] = value;
+        }
+        return row;
+    }
+
+    /// <summary>A customer as CreateCustomer leaves it once committed (Version 1).</summary>
+    public static Account Customer(string id, string? partnerId, DateTimeOffset now) => new()
+    {
+        Id = id,
+        Name = "Customer " + id,
+        PartnerId = partnerId,
+        CompanyEmail = "office@" + id + ".example",
+        Language = "en",
+        CreatedAt = now,
+        UpdatedAt = now,
+        Version = 1,
+    };
+
+    public static TableEntity Event(string accountId, string type, object details, DateTimeOffset at, string actor) =>
+        new HistoryEvent(Guid.CreateVersion7(at).ToString("N"), type, at, new EventActor(actor), JsonSerializer.SerializeToElement(details, Json.Options), null).ToEntity(accountId);
+
+    /// <summary>
+    /// The customers of one partner as CreateCustomer writes them: profile and CUSTOMER_CREATED event (one transaction per
+    /// account), and the listing rows in the all-accounts and partner index partitions.
+    /// </summary>
+    public static async Task PartnerCustomersAsync(StorageClients storage, string partnerId, int count, DateTimeOffset now)
+    {
+        var accounts = Enumerable.Range(0, count).Select(i => Customer($"{partnerId}-c{i:D6}", partnerId, now)).ToList();
+        await ParallelAsync(accounts, a => storage.Accounts.SubmitTransactionAsync(
+        [
+            new TableTransactionAction(TableTransactionActionType.Add, AccountRow.ToEntity(a)),
+            new TableTransactionAction(TableTransactionActionType.Add, Event(a.Id, EventTypes.CustomerCreated, new { kind = a.Kind, partnerId, name = a.Name }, now, "bench-operator")),
+        ]));
+        await BatchUpsertAsync(storage.Index, accounts.Select(a => ListingRow(IndexTable.AllAccounts, a)).Concat(accounts.Select(a => ListingRow(IndexTable.PartnerCustomers(partnerId), a))));
+    }
+}
