@@ -79,19 +79,9 @@ public static class Partition
     public static async Task<TableEntity> Row(ServiceFixture f, string accountId, string rowKey) =>
         (await f.StorageClients.Accounts.GetEntityAsync<TableEntity>(accountId, rowKey)).Value;
 
-    public static async Task<List<TableEntity>> Rows(ServiceFixture f, string accountId, string prefix)
-    {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {accountId} and RowKey ge {prefix} and RowKey lt {Keys.PrefixEnd(prefix)}");
-        var rows = new List<TableEntity>();
-        await foreach (var row in f.StorageClients.Accounts.QueryAsync<TableEntity>(filter))
-        {
-            rows.Add(row);
-        }
-        return rows;
-    }
+    public static Task<List<TableEntity>> Rows(ServiceFixture f, string accountId, string prefix) => AccountRows.WithPrefix(f, accountId, prefix);
 
-    public static async Task<List<HistoryEvent>> Events(ServiceFixture f, string accountId, string type) =>
-        (await Rows(f, accountId, HistoryEvent.Prefix)).Select(HistoryEvent.FromEntity).Where(e => e.Type == type).ToList();
+    public static Task<List<HistoryEvent>> Events(ServiceFixture f, string accountId, string type) => AccountRows.Events(f, accountId, type);
 
     /// <summary>The user's live membership index rows (what /api/me reads).</summary>
     public static async Task<List<string>> Memberships(ServiceFixture f, TestUser user)

@@ -67,18 +67,7 @@ public sealed class MailDev : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         http.Dispose();
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
-        }
-        catch (InvalidOperationException)
-        {
-        }
-        process.Dispose();
+        await NodeTools.StopAsync(process);
     }
 
     private async Task WaitUntilListeningAsync()

@@ -23,6 +23,10 @@ public static class AccountRows
     public static async Task<List<HistoryEvent>> Events(ServiceFixture f, string accountId) =>
         [.. (await WithPrefix(f, accountId, HistoryEvent.Prefix)).Select(HistoryEvent.FromEntity)];
 
+    /// <summary>The account's history events of one type, newest first.</summary>
+    public static async Task<List<HistoryEvent>> Events(ServiceFixture f, string accountId, string type) =>
+        [.. (await Events(f, accountId)).Where(e => e.Type == type)];
+
     public static async Task<HistoryEvent> SingleEvent(ServiceFixture f, string accountId, string type) =>
         Assert.Single(await Events(f, accountId), e => e.Type == type);
 

@@ -115,18 +115,7 @@ public sealed class Azurite : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
-        }
-        catch (InvalidOperationException)
-        {
-        }
-        process.Dispose();
+        await NodeTools.StopAsync(process);
         try
         {
             Directory.Delete(workspace, recursive: true);

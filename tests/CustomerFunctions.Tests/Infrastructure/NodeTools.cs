@@ -40,4 +40,21 @@ public static class NodeTools
         }
         return path;
     }
+
+    /// <summary>Kills a tool's process tree (if still running) and waits for it to go.</summary>
+    public static async Task StopAsync(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
+        catch (InvalidOperationException)
+        {
+        }
+        process.Dispose();
+    }
 }

@@ -16,11 +16,20 @@ public static partial class Seed
         return id;
     }
 
-    public static async Task<string> Customer(ServiceFixture f, TestUser op, string? partnerId = null, string? id = null, object? extra = null)
+    public static async Task<string> Customer(ServiceFixture f, TestUser op, string? partnerId = null, string? id = null, string language = "en")
     {
         id ??= Ids.Account("cust");
-        (await f.As(op).Post("/api/customers", new { id, name = "Customer " + id, partnerId })).Is(201);
+        (await f.As(op).Post("/api/customers", new { id, name = "Customer " + id, partnerId, language })).Is(201);
         return id;
+    }
+
+    /// <summary>A customer (of <paramref name="partnerId"/>, when given) with a fresh customer admin.</summary>
+    public static async Task<(string Customer, TestUser Admin)> CustomerWithAdmin(ServiceFixture f, TestUser op, string? partnerId = null, string language = "en")
+    {
+        var customer = await Customer(f, op, partnerId, language: language);
+        var admin = TestUser.New("cadmin");
+        await Member(f, customer, admin, MemberRole.CustomerAdmin);
+        return (customer, admin);
     }
 
     /// <summary>Makes the user a member directly through the command machinery (test set-up only; no history event).</summary>

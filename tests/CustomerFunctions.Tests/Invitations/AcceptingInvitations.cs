@@ -11,13 +11,7 @@ public sealed class AcceptingInvitations(ServiceFixture f) : IClassFixture<Servi
 {
     private readonly TestUser op = TestUser.Operator();
 
-    private async Task<(string Customer, TestUser Admin)> CustomerWithAdmin(string? partner = null)
-    {
-        var customer = await Seed.Customer(f, op, partner);
-        var admin = TestUser.New("cadmin");
-        await Seed.Member(f, customer, admin, MemberRole.CustomerAdmin);
-        return (customer, admin);
-    }
+    private Task<(string Customer, TestUser Admin)> CustomerWithAdmin(string? partner = null) => Seed.CustomerWithAdmin(f, op, partner);
 
     private Task<Reply> Accept(TestUser user, string token) => f.As(user).Post("/api/invitations/accept", new { token });
 

@@ -12,14 +12,8 @@ public sealed class CreatingAndListingInvitations(ServiceFixture f) : IClassFixt
 {
     private readonly TestUser op = TestUser.Operator();
 
-    private async Task<(string Customer, TestUser Admin)> CustomerWithAdmin(string language = "en", string? partner = null)
-    {
-        var customer = Ids.Account("cust");
-        (await f.As(op).Post("/api/customers", new { id = customer, name = "Acme " + customer, language, partnerId = partner })).Is(201);
-        var admin = TestUser.New("cadmin");
-        await Seed.Member(f, customer, admin, MemberRole.CustomerAdmin);
-        return (customer, admin);
-    }
+    private Task<(string Customer, TestUser Admin)> CustomerWithAdmin(string language = "en", string? partner = null) =>
+        Seed.CustomerWithAdmin(f, op, partner, language);
 
     private static string Unique(string label) => $"{label}-{Guid.NewGuid():N}@example.test";
 
@@ -45,9 +39,9 @@ public sealed class CreatingAndListingInvitations(ServiceFixture f) : IClassFixt
         Assert.DoesNotContain("token", created.Text, StringComparison.OrdinalIgnoreCase);
 
         var mail = Assert.Single(await f.Mail.WaitFor(email));
-        Assert.Equal($"You are invited to Acme {customer}", mail.Subject);
+        Assert.Equal($"You are invited to Customer {customer}", mail.Subject);
         Assert.Contains("Hello Nora New", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains($"{admin.Name} invited you to join Acme {customer} as customer employee", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"{admin.Name} invited you to join Customer {customer} as customer employee", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains((now + TimeSpan.FromDays(7)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("https://panel.test/invitations/accept?token=", mail.TextBody, StringComparison.Ordinal);
         var token = Mailbox.TokenIn(mail);
@@ -76,9 +70,9 @@ public sealed class CreatingAndListingInvitations(ServiceFixture f) : IClassFixt
         (await f.As(admin).Post($"/api/customers/{customer}/invitations", new { email, fullName = "Greta Neu", role = "customerAdmin" })).Is(201);
 
         var mail = Assert.Single(await f.Mail.WaitFor(email));
-        Assert.Equal($"Einladung zu Acme {customer}", mail.Subject);
+        Assert.Equal($"Einladung zu Customer {customer}", mail.Subject);
         Assert.Contains("Hallo Greta Neu", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains($"hat Sie eingeladen, Acme {customer} als Kunden-Administrator beizutreten", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"hat Sie eingeladen, Customer {customer} als Kunden-Administrator beizutreten", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains((f.Time.GetUtcNow() + TimeSpan.FromDays(7)).ToString("dd.MM.yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture), mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("https://panel.test/invitations/accept?token=", mail.TextBody, StringComparison.Ordinal);
     }

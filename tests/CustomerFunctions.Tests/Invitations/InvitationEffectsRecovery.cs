@@ -1,7 +1,6 @@
 using System.Text.Json;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Invitations;
-using CustomerFunctions.Core.Members;
 using CustomerFunctions.Core.Storage;
 using CustomerFunctions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,13 +12,7 @@ public sealed class InvitationEffectsRecovery(ServiceFixture f) : IClassFixture<
 {
     private readonly TestUser op = TestUser.Operator();
 
-    private async Task<(string Customer, TestUser Admin)> CustomerWithAdmin()
-    {
-        var customer = await Seed.Customer(f, op);
-        var admin = TestUser.New("cadmin");
-        await Seed.Member(f, customer, admin, MemberRole.CustomerAdmin);
-        return (customer, admin);
-    }
+    private Task<(string Customer, TestUser Admin)> CustomerWithAdmin() => Seed.CustomerWithAdmin(f, op);
 
     /// <summary>Posts the invitation while the process "crashes" right after committing: 500, the outbox row stays.</summary>
     private async Task<string> InviteThroughACrash(string customer, TestUser admin, TestUser invitee)

@@ -11,13 +11,7 @@ public sealed class ResendingAndCancellingInvitations(ServiceFixture f) : IClass
 {
     private readonly TestUser op = TestUser.Operator();
 
-    private async Task<(string Customer, TestUser Admin)> CustomerWithAdmin()
-    {
-        var customer = await Seed.Customer(f, op);
-        var admin = TestUser.New("cadmin");
-        await Seed.Member(f, customer, admin, MemberRole.CustomerAdmin);
-        return (customer, admin);
-    }
+    private Task<(string Customer, TestUser Admin)> CustomerWithAdmin() => Seed.CustomerWithAdmin(f, op);
 
     private Task<(string Account, string RowKey)?> Pointer(string token) =>
         f.Services.GetRequiredService<IndexTable>().ResolveAsync(IndexTable.Token(Invitation.TokenPurpose, IdGenerator.Hash(token)), CancellationToken.None);

@@ -16,28 +16,11 @@ public sealed record ProjectScene(string Partner, string Customer, TestUser Part
 
     public static async Task<ProjectScene> Build(ServiceFixture f, TestUser op, int projectQuota = 10)
     {
-        var partner = await Seed.Partner(f, op);
-        var customer = Ids.Account("cust");
-        (await f.As(op).Post("/api/customers", new { id = customer, name = "Customer " + customer, partnerId = partner, projectQuota })).Is(201);
-        var foreign = await Seed.Partner(f, op);
-        var scene = new ProjectScene(partner, customer, TestUser.New("padmin"), TestUser.New("cadmin"), TestUser.New("cemp"), TestUser.New("stranger"));
-        await Seed.Member(f, partner, scene.PartnerAdmin, MemberRole.PartnerAdmin);
-        await Seed.Member(f, customer, scene.Admin, MemberRole.CustomerAdmin);
-        await Seed.Member(f, customer, scene.Employee, MemberRole.CustomerEmployee);
-        await Seed.Member(f, foreign, scene.Stranger, MemberRole.PartnerAdmin);
-        return scene;
+        var s = await TenantScene.Build(f, op, MemberRole.PartnerAdmin, projectQuota);
+        return new ProjectScene(s.Partner, s.Customer, s.PartnerStaff, s.Admin, s.Employee, s.Stranger);
     }
 
-    public static async Task<List<HistoryEvent>> Events(ServiceFixture f, string accountId, string type)
-    {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {accountId} and RowKey ge {HistoryEvent.Prefix} and RowKey lt {Keys.PrefixEnd(HistoryEvent.Prefix)} and Type eq {type}");
-        var events = new List<HistoryEvent>();
-        await foreach (var row in f.StorageClients.Accounts.QueryAsync<TableEntity>(filter))
-        {
-            events.Add(HistoryEvent.FromEntity(row));
-        }
-        return events;
-    }
+    public static Task<List<HistoryEvent>> Events(ServiceFixture f, string accountId, string type) => AccountRows.Events(f, accountId, type);
 
     public static async Task<List<TableEntity>> Rows(ServiceFixture f, string accountId, string prefix)
     {

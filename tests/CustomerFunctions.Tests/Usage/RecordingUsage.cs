@@ -10,18 +10,7 @@ public sealed class RecordingUsage(ServiceFixture f) : IClassFixture<ServiceFixt
 {
     private readonly TestUser op = TestUser.Operator();
 
-    private async Task<(string Partner, string Customer, TestUser PartnerEmployee, TestUser Admin, TestUser Employee, TestUser Stranger)> Scene()
-    {
-        var partner = await Seed.Partner(f, op);
-        var customer = await Seed.Customer(f, op, partner);
-        var foreign = await Seed.Partner(f, op);
-        var (pemp, admin, emp, stranger) = (TestUser.New("pemp"), TestUser.New("cadmin"), TestUser.New("cemp"), TestUser.New("stranger"));
-        await Seed.Member(f, partner, pemp, MemberRole.PartnerEmployee);
-        await Seed.Member(f, customer, admin, MemberRole.CustomerAdmin);
-        await Seed.Member(f, customer, emp, MemberRole.CustomerEmployee);
-        await Seed.Member(f, foreign, stranger, MemberRole.PartnerAdmin);
-        return (partner, customer, pemp, admin, emp, stranger);
-    }
+    private Task<TenantScene> Scene() => TenantScene.Build(f, op, MemberRole.PartnerEmployee);
 
     private static object Record(string id, string projectId = "web", string product = "compute", decimal quantity = 1, string unit = "hours", string from = "2026-11-02T00:00:00Z", string to = "2026-11-02T01:00:00Z") =>
         new { id, projectId, product, metric = "vcpu", quantity, unit, from, to };
@@ -32,7 +21,7 @@ public sealed class RecordingUsage(ServiceFixture f) : IClassFixture<ServiceFixt
         var s = await Scene();
         var batch = new { records = new[] { Record("r-1") } };
         Assert.Equal(1, (await f.As(op).Post($"/api/customers/{s.Customer}/usage", batch)).Is(200).Json.GetProperty("recorded").GetInt32());
-        (await f.As(s.PartnerEmployee).Post($"/api/customers/{s.Customer}/usage", new { records = new[] { Record("r-2") } })).Is(200);
+        (await f.As(s.PartnerStaff).Post($"/api/customers/{s.Customer}/usage", new { records = new[] { Record("r-2") } })).Is(200);
         (await f.As(s.Admin).Post($"/api/customers/{s.Customer}/usage", batch)).IsProblem(403);
         (await f.As(s.Employee).Post($"/api/customers/{s.Customer}/usage", batch)).IsProblem(403);
         (await f.As(s.Stranger).Post($"/api/customers/{s.Customer}/usage", batch)).IsProblem(404);

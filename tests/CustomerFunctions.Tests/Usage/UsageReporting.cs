@@ -143,14 +143,7 @@ public sealed class UsageReporting(ServiceFixture f) : IClassFixture<ServiceFixt
     [Fact]
     public async Task WhoMayRead_OperatorPartnerAndCustomerAdmins_EmployeesGet403_StrangersGet404()
     {
-        var partner = await Seed.Partner(f, op);
-        var customer = await Seed.Customer(f, op, partner);
-        var foreign = await Seed.Partner(f, op);
-        var (pemp, admin, emp, stranger) = (TestUser.New("pemp"), TestUser.New("cadmin"), TestUser.New("cemp"), TestUser.New("stranger"));
-        await Seed.Member(f, partner, pemp, MemberRole.PartnerEmployee);
-        await Seed.Member(f, customer, admin, MemberRole.CustomerAdmin);
-        await Seed.Member(f, customer, emp, MemberRole.CustomerEmployee);
-        await Seed.Member(f, foreign, stranger, MemberRole.PartnerAdmin);
+        var (_, customer, pemp, admin, emp, stranger) = await TenantScene.Build(f, op, MemberRole.PartnerEmployee);
         var path = $"/api/customers/{customer}/usage-report";
 
         (await f.As(op).Get(path)).Is(200);
