@@ -15,7 +15,7 @@ namespace CustomerFunctions.Core.Deletion;
 /// batches, emails) to outbox effects that any later run can finish.
 /// </summary>
 [CoreService]
-public sealed class AccountDeletion(DeletionNotices notices)
+public sealed class AccountDeletion(DeletionNotices notices, IndexTable index)
 {
     /// <summary>A deletion request may be made only by an active account (not pending, disabled, already requested or deleted).</summary>
     public static bool MayRequest(Account account) => account.Status == AccountStatus.Active;
@@ -31,6 +31,21 @@ public sealed class AccountDeletion(DeletionNotices notices)
             return request.IsPending ? request : null;
         }
         return null;
+    }
+
+    /// <summary>
+    /// Whether a partner's listing still shows a customer that is not deleted: one single-partition query for one row.
+    /// Deleting such a partner would leave its customers with a manager nobody can act for.
+    /// </summary>
+    public async Task<bool> ManagesLiveCustomersAsync(string partnerId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {IndexTable.PartnerCustomers(partnerId)} and Removed eq false and Status ne {nameof(AccountStatus.Deleted)}");
+        await foreach (var _ in index.Table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            return true;
+        }
+        return false;
     }
 
     /// <summary>Stops every running product (active or trial becomes paused, remembering what it was) and recomputes the stage.</summary>

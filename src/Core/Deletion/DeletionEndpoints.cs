@@ -118,6 +118,11 @@ public sealed class DeletionEndpoints(AccountStore accounts, AccountDeletion del
         }
         var session = (await accounts.OpenAsync(id, request)).Authorize(Allowed.Managers, writes: true);
         session.CheckIfMatch();
+        if (session.Existing is { Kind: AccountKind.Partner, IsDeleted: false } && await deletion.ManagesLiveCustomersAsync(id, request.Aborted))
+        {
+            throw new ApiErrorException(ApiError.Conflict("partner-has-customers",
+                "This partner still manages customer accounts that are not deleted; delete them first, so that none is left without its partner."));
+        }
         await deletion.StageDeletionAsync(session, request.Aborted);
         return await session.CommitAsync(ApiResponse.Ok(AccountView.From(session.Existing)));
     }

@@ -33,6 +33,21 @@ public sealed class DeletingAccounts(DeletionFixture f) : IClassFixture<Deletion
     }
 
     [Fact]
+    public async Task APartnerThatStillManagesCustomers_IsNotDeleted_UntilTheyAre()
+    {
+        var cast = await Cast.CreateAsync(f, op);
+        var path = $"/api/customers/{cast.Partner}?confirm={cast.Partner}";
+
+        (await f.As(op).Delete(path)).IsProblem(409, "partner-has-customers");
+        Assert.Equal("active", (await f.As(op).Get($"/api/customers/{cast.Partner}")).Is(200).Str("status"));
+        Assert.Empty(await Partition.Events(f, cast.Partner, EventTypes.CustomerDeleted));
+
+        (await f.As(op).Delete($"/api/customers/{cast.Customer}?confirm={cast.Customer}")).Is(200);
+        Assert.Equal("deleted", (await f.As(op).Delete(path)).Is(200).Str("status"));
+        Assert.Single(await Partition.Events(f, cast.Partner, EventTypes.CustomerDeleted));
+    }
+
+    [Fact]
     public async Task DeletingAStandingRequest_ClosesItAsDeleted()
     {
         var cast = await Cast.CreateAsync(f, op);
