@@ -26,6 +26,9 @@ param dataLocation string = 'Europe'
 @description('Six-field CRON schedule of the deletion sweep.')
 param deletionSweepSchedule string = '0 */5 * * * *'
 
+@description('Six-field CRON schedule of the purge of expired registrations and spent email send slots.')
+param registrationPurgeSchedule string = '0 30 * * * *'
+
 @description('Upper bound of Function App instances; also bounds email send concurrency.')
 @minValue(1)
 @maxValue(1000)
@@ -126,6 +129,7 @@ module api 'modules/function-app.bicep' = {
       Email__Acs__SenderAddress: communication.outputs.senderAddress
       Panel__BaseUrl: panelBaseUrl
       Timers__DeletionSweep: deletionSweepSchedule
+      Timers__RegistrationPurge: registrationPurgeSchedule
     }
   }
   // The app starts with identity-based settings: its roles must exist first.

@@ -1,11 +1,12 @@
 using CustomerFunctions.Core.Http;
+using CustomerFunctions.Core.Registration;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
 namespace CustomerFunctions.Functions;
 
 /// <summary>HTTP adapters for registration, approval and invitation-link routes.</summary>
-public sealed class RegistrationFunctions(ApiDispatcher api)
+public sealed class RegistrationFunctions(ApiDispatcher api, RegistrationPurge purge)
 {
     [Function("Register")]
     public Task<IResult> Register([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "registrations")] HttpRequest request) => api.RunAsync("Register", request);
@@ -27,4 +28,8 @@ public sealed class RegistrationFunctions(ApiDispatcher api)
 
     [Function("RevokeInvitationLink")]
     public Task<IResult> RevokeInvitationLink([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "partners/{partnerId}/invitation-links/{linkId}")] HttpRequest request) => api.RunAsync("RevokeInvitationLink", request);
+
+    // The schedule is the app setting Timers:RegistrationPurge (Timers__RegistrationPurge in Azure app settings), a six-field CRON expression.
+    [Function("RegistrationPurge")]
+    public Task Purge([TimerTrigger("%Timers:RegistrationPurge%")] TimerInfo timer, CancellationToken cancellationToken) => purge.RunAsync(cancellationToken);
 }

@@ -1,6 +1,7 @@
 using CustomerFunctions.Core.Deletion;
 using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Http;
+using CustomerFunctions.Core.Registration;
 
 namespace CustomerFunctions.Server;
 
@@ -17,6 +18,8 @@ public static class ServerApp
         QueuePump.Register(builder.Services);
         CronTimer.Register(builder.Services, "DeletionSweep", "Timers:DeletionSweep", "0 */5 * * * *",
             (services, cancellationToken) => services.GetRequiredService<DeletionSweep>().RunAsync(cancellationToken));
+        CronTimer.Register(builder.Services, "RegistrationPurge", RegistrationPurge.ScheduleSetting, RegistrationPurge.DefaultSchedule,
+            (services, cancellationToken) => services.GetRequiredService<RegistrationPurge>().RunAsync(cancellationToken));
 
         var app = builder.Build();
         var dispatcher = app.Services.GetRequiredService<ApiDispatcher>();

@@ -95,6 +95,35 @@ public sealed class RegistrationStore(StorageClients storage, IConfiguration con
         return window;
     }
 
+    /// <summary>
+    /// Deletes pending registrations past their expiry (they hold a name and an email nobody confirmed) and send slots
+    /// whose hour is over (a missing slot is a free one). Two range queries over those partitions only, never the
+    /// accounts; what is left behind by a crash is found again by the next run. Returns how many rows went.
+    /// </summary>
+    public async Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        var expired = TableClient.CreateQueryFilter($"PartitionKey ge {"pending|"} and PartitionKey lt {"pending}"} and ExpiresAt le {now}");
+        var freed = TableClient.CreateQueryFilter($"PartitionKey ge {"emailcap|"} and PartitionKey lt {"emailcap}"} and SentAt le {now - TimeSpan.FromHours(1)}");
+        var purged = 0;
+        foreach (var filter in new[] { expired, freed })
+        {
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+            {
+                try
+                {
+                    // Only the row as read: a slot claimed again meanwhile has a new ETag and stays.
+                    await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
+                    purged++;
+                }
+                catch (RequestFailedException e) when (e.Status is 404 or 412)
+                {
+                }
+            }
+        }
+        return purged;
+    }
+
     /// <summary>Creates the table once per instance (the host's start-up creation runs before this store exists); a failure is retried on the next call.</summary>
     private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {

@@ -28,6 +28,7 @@ public sealed class InfrastructureMatchesTheApp
     [InlineData("Email__Acs__SenderAddress")]
     [InlineData("Panel__BaseUrl")]
     [InlineData("Timers__DeletionSweep")]
+    [InlineData("Timers__RegistrationPurge")]
     public void MainBicep_SetsTheAppSettingsOfApiMd(string setting) =>
         Assert.Contains(setting, Infra("main.bicep"));
 
