@@ -9,6 +9,9 @@ public sealed record Caller(string UserId, string? Email, string? Name, bool IsO
     /// <summary>The one account an impersonation token may act on.</summary>
     public string? ImpersonatedAccountId { get; init; }
 
+    /// <summary>When the impersonation token was issued (its <c>iat</c>).</summary>
+    public DateTimeOffset? ImpersonationIssuedAt { get; init; }
+
     public bool IsImpersonation => ImpersonatedBy is not null;
 
     /// <summary>The service itself acting (timers, queue handlers): named in history events as <paramref name="name"/>.</summary>

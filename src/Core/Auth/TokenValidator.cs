@@ -140,6 +140,7 @@ public sealed partial class TokenValidator
             // Impersonation claims count only in tokens this service signed itself, never in an outside issuer's.
             ImpersonatedBy = trustsServiceClaims ? Claim(ImpersonationClaims.By) : null,
             ImpersonatedAccountId = trustsServiceClaims ? Claim(ImpersonationClaims.Account) : null,
+            ImpersonationIssuedAt = trustsServiceClaims && jwt.IssuedAt != DateTime.MinValue ? new DateTimeOffset(jwt.IssuedAt, TimeSpan.Zero) : null,
         };
     }
 

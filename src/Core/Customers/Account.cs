@@ -27,6 +27,9 @@ public sealed class Account
     public int ProjectQuota { get; set; } = DefaultProjectQuota;
     public int ProjectCount { get; set; }
     public DateTimeOffset? DeletionDueAt { get; set; }
+
+    /// <summary>When the account was last disabled: impersonation tokens issued before it stay dead after a re-enable.</summary>
+    public DateTimeOffset? LastDisabledAt { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
 

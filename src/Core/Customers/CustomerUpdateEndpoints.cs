@@ -107,6 +107,10 @@ public sealed class CustomerUpdateEndpoints(AccountStore accounts)
         var from = account.Status;
         account.Status = target;
         account.UpdatedAt = session.Now;
+        if (target == AccountStatus.Disabled)
+        {
+            account.LastDisabledAt = session.Now;
+        }
         session.Record(EventTypes.CustomerStatusChanged, new { status = target }, [new FieldChange("status", from, target)]);
         session.Effect(new SyncAccountListing());
         return await session.CommitAsync(ApiResponse.Ok(AccountView.From(account)));

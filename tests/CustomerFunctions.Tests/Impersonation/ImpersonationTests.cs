@@ -115,10 +115,17 @@ public sealed class ImpersonationTests(ServiceFixture f) : IClassFixture<Service
         var token = Impersonating((await f.As(op).Post($"/api/customers/{customer}/impersonation", new { reason = "Check" })).Is(200).Json);
         (await token.Get($"/api/customers/{customer}")).Is(200);
 
-        await SetStatusAsync(customer, AccountStatus.Disabled);
+        (await f.As(op).Put($"/api/customers/{customer}/status", new { status = "disabled" })).Is(200);
         (await token.Get($"/api/customers/{customer}")).IsProblem(401);
         (await token.Get($"/api/customers/{customer}/products")).IsProblem(401);
         (await f.As(op).Post($"/api/customers/{customer}/impersonation", new { reason = "Again" })).IsProblem(409, "account-disabled");
+
+        // Enabled again within the token's 15 minutes: the old token stays dead; a new impersonation works.
+        f.Time.Advance(TimeSpan.FromSeconds(2));
+        (await f.As(op).Put($"/api/customers/{customer}/status", new { status = "active" })).Is(200);
+        (await token.Get($"/api/customers/{customer}")).IsProblem(401);
+        var again = Impersonating((await f.As(op).Post($"/api/customers/{customer}/impersonation", new { reason = "Again" })).Is(200).Json);
+        (await again.Get($"/api/customers/{customer}")).Is(200);
 
         var deleted = await Seed.Customer(f, op, partner);
         var other = Impersonating((await f.As(op).Post($"/api/customers/{deleted}/impersonation", new { reason = "Check" })).Is(200).Json);
