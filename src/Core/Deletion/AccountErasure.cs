@@ -3,6 +3,7 @@ using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Members;
+using CustomerFunctions.Core.Messages;
 using CustomerFunctions.Core.Projects;
 using CustomerFunctions.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -42,6 +43,7 @@ public sealed partial class AccountErasure(StorageClients storage, IndexSync ind
         await ForEachBatchAsync(accountId, ProjectKeys.AccessPrefix, DeleteAll, cancellationToken);
         await ForEachBatchAsync(accountId, IdempotencyPrefix, DeleteAll, cancellationToken);
         await ForEachBatchAsync(accountId, InvitationPrefix, EraseInvitationsAsync, cancellationToken);
+        await ForEachBatchAsync(accountId, Acknowledgement.Prefix, EraseAcknowledgers, cancellationToken);
         await ForEachBatchAsync(accountId, HistoryEvent.Prefix, ScrubHistory, cancellationToken);
         LogErased(logger, accountId);
     }
@@ -108,20 +110,33 @@ public sealed partial class AccountErasure(StorageClients storage, IndexSync ind
                 row["State"] = "cancelled";
                 changed = true;
             }
-            foreach (var key in row.Keys.Where(k => k is "Email" or "FullName" || PersonalData.IsPersonalKey(k)).ToList())
-            {
-                if (row[key] is string value && value != PersonalData.Erased)
-                {
-                    row[key] = PersonalData.Erased;
-                    changed = true;
-                }
-            }
+            changed |= ErasePersonalValues(row, "Email", "FullName");
             if (changed)
             {
                 actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, row.ETag));
             }
         }
         return actions;
+    }
+
+    /// <summary>Who acknowledged a message stays (user ids), what they were called goes.</summary>
+    private static Task<List<TableTransactionAction>> EraseAcknowledgers(string accountId, IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken) =>
+        Task.FromResult(rows.Where(row => ErasePersonalValues(row, "Name"))
+            .Select(row => new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, row.ETag)).ToList());
+
+    /// <summary>Replaces the row's values of <paramref name="keys"/> and of any personal-data property; true when something changed.</summary>
+    private static bool ErasePersonalValues(TableEntity row, params string[] keys)
+    {
+        var changed = false;
+        foreach (var key in row.Keys.Where(k => keys.Contains(k) || PersonalData.IsPersonalKey(k)).ToList())
+        {
+            if (row[key] is string value && value != PersonalData.Erased)
+            {
+                row[key] = PersonalData.Erased;
+                changed = true;
+            }
+        }
+        return changed;
     }
 
     private static Task<List<TableTransactionAction>> ScrubHistory(string accountId, IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken)

@@ -99,6 +99,23 @@ public sealed class DeletingAccounts(DeletionFixture f) : IClassFixture<Deletion
     }
 
     [Fact]
+    public async Task WhoAcknowledgedAMessage_KeepsTheirIdAndLosesTheirName()
+    {
+        var cast = await Cast.CreateAsync(f, op);
+        var id = (await f.As(cast.PartnerAdmin).Post($"/api/customers/{cast.Customer}/messages", new { subject = "Maintenance", body = "Sunday.", mode = "allMustRead" })).Is(201).Str("id");
+        (await f.As(cast.Employee).Post($"/api/customers/{cast.Customer}/messages/{id}/acknowledgement")).Is(204);
+        var before = Assert.Single(await Partition.Rows(f, cast.Customer, "msgack|"));
+        Assert.Equal(cast.Employee.Name, before.GetString("Name"));
+
+        (await f.As(op).Delete($"/api/customers/{cast.Customer}?confirm={cast.Customer}")).Is(200);
+
+        var after = Assert.Single(await Partition.Rows(f, cast.Customer, "msgack|"));
+        Assert.Equal(PersonalData.Erased, after.GetString("Name"));
+        Assert.Equal(cast.Employee.Id, after.GetString("UserId"));
+        Assert.Equal("Maintenance", (await Partition.Rows(f, cast.Customer, "message|")).Single().GetString("Subject"));
+    }
+
+    [Fact]
     public async Task HistoryIsKept_WithPersonalValuesErased()
     {
         var cast = await Cast.CreateAsync(f, op);
