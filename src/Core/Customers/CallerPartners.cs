@@ -15,8 +15,10 @@ public sealed class CallerPartners(AccountStore accounts, IndexTable index)
         var userId = request.Caller.UserId;
         if (requested is not null)
         {
-            var partner = await accounts.ReadAccountAsync(requested, request.Aborted);
-            var member = partner is null ? null : await accounts.ReadMemberAsync(requested, userId, request.Aborted);
+            // Both point reads at once: a partner that does not exist has no members either.
+            var partnerTask = accounts.ReadAccountAsync(requested, request.Aborted);
+            var member = await accounts.ReadMemberAsync(requested, userId, request.Aborted);
+            var partner = await partnerTask;
             return partner is { Account.Kind: AccountKind.Partner, Account.IsDeleted: false } && member is not null
                 ? requested
                 : throw new ApiErrorException(ApiError.Forbidden(forbidden));

@@ -28,12 +28,14 @@ public sealed class AcceptInvitationEndpoints(AccountStore accounts, IndexTable 
         {
             throw Invalid();
         }
-        var session = await accounts.OpenAsync(pointer.AccountId, request);
+        // The invitation row is read beside the session's own reads: one round trip before the commit.
+        var rowTask = accounts.Storage.Accounts.GetEntityIfExistsAsync<TableEntity>(pointer.AccountId, pointer.RowKey, cancellationToken: request.Aborted);
+        var session = await accounts.OpenAsync(pointer.AccountId, request, throughPartner: false);
+        var row = await rowTask;
         if (session.Account is not { IsDeleted: false } account)
         {
             throw Invalid();
         }
-        var row = await session.Table.GetEntityIfExistsAsync<TableEntity>(account.Id, pointer.RowKey, cancellationToken: request.Aborted);
         var invitation = row.HasValue ? InvitationRow.FromEntity(row.Value!) : null;
         var now = session.Now;
         if (invitation is null || !invitation.Admits(hash, now))

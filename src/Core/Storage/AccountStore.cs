@@ -16,10 +16,14 @@ public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProv
     internal IdGenerator Ids => ids;
     internal FaultInjection Faults => faults;
 
-    public Task<AccountSession> OpenAsync(string accountId, ApiRequest request) => OpenAsync(accountId, request, request.Caller);
+    /// <param name="throughPartner">
+    /// False where the caller can only act as themself (accepting an invitation): a non-member's partner membership
+    /// is then not read, which saves a round trip.
+    /// </param>
+    public Task<AccountSession> OpenAsync(string accountId, ApiRequest request, bool throughPartner = true) => OpenAsync(accountId, request, request.Caller, throughPartner);
 
     /// <summary>Opens a session for work that is not an HTTP request (timers, queue handlers), acting as <paramref name="caller"/>.</summary>
-    public async Task<AccountSession> OpenAsync(string accountId, ApiRequest? request, Caller caller)
+    public async Task<AccountSession> OpenAsync(string accountId, ApiRequest? request, Caller caller, bool throughPartner = true)
     {
         if (!Keys.IsIdentifier(accountId))
         {
@@ -59,7 +63,7 @@ public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProv
         {
             relation = member.IsAdmin ? Relation.Admin : Relation.Member;
         }
-        else if (account?.PartnerId is { } partnerId)
+        else if (throughPartner && account?.PartnerId is { } partnerId)
         {
             partnerMember = await ReadMemberAsync(partnerId, caller.UserId, cancellationToken);
             relation = partnerMember is null ? Relation.None : Relation.Partner;
