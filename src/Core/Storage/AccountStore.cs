@@ -50,7 +50,7 @@ public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProv
         {
             // An impersonation token acts as a customer admin of its one account and is nobody anywhere else.
             relation = caller.ImpersonatedAccountId == accountId ? Relation.Admin : Relation.None;
-            if (relation == Relation.Admin && (account is { Status: AccountStatus.Disabled or AccountStatus.Deleted } || DisabledSince(account, caller)))
+            if (relation == Relation.Admin && ImpersonationEnded(account, caller))
             {
                 throw new ApiErrorException(ApiError.Unauthorized("The impersonation ended: the account is disabled or deleted."));
             }
@@ -87,7 +87,11 @@ public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProv
         return row.HasValue ? (AccountRow.FromEntity(row.Value!), row.Value!.ETag) : null;
     }
 
-    /// <summary>An impersonation token issued before the account's last disabling stays dead, even once it is enabled again.</summary>
-    private static bool DisabledSince(Account? account, Caller caller) =>
-        account?.LastDisabledAt is { } disabledAt && (caller.ImpersonationIssuedAt is not { } issuedAt || issuedAt <= disabledAt);
+    /// <summary>
+    /// An impersonation ends for good when its account is disabled or deleted: a token issued before the account's last
+    /// disabling stays dead even once the account is enabled again.
+    /// </summary>
+    private static bool ImpersonationEnded(Account? account, Caller caller) =>
+        account is { Status: AccountStatus.Disabled or AccountStatus.Deleted }
+        || (account?.LastDisabledAt is { } disabledAt && (caller.ImpersonationIssuedAt is not { } issuedAt || issuedAt <= disabledAt));
 }
