@@ -73,10 +73,11 @@ public sealed class BenchHost : IAsyncDisposable
             "--Auth:DevelopmentSigningKey", SigningKey,
             "--Email:Provider", "pickup",
             "--Email:PickupDirectory", pickup,
-            // The queue workers poll once at start and then sleep for an hour, and the deletion timer never fires, so
+            // The queue workers poll once at start and then sleep for an hour, and the timers never fire, so
             // nothing in the background sends storage requests while requests are counted (see docs/benchmark.md).
             "--Queues:PollInterval", "01:00:00",
             "--Timers:DeletionSweep", NeverSchedule,
+            "--Timers:RegistrationPurge", NeverSchedule,
             "--Logging:LogLevel:Default", "Warning",
         ];
         var app = ServerApp.Build(args);
