@@ -82,9 +82,9 @@ public sealed class RegistrationStore(StorageClients storage, IConfiguration con
                     }
                     oldest = sentAt < oldest ? sentAt : oldest;
                 }
-                catch (RequestFailedException e) when (e.Status is 409 or 412)
+                catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
                 {
-                    // Another request took this slot first: look at the rest.
+                    // Another request took this slot first, or the purge removed it as spent: look at the rest.
                 }
             }
             if (slots.Count >= options.EmailsPerAddressPerHour && oldest != DateTimeOffset.MaxValue)
