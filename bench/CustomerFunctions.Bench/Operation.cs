@@ -9,6 +9,22 @@ public sealed record Sizes(string Mode, int PartnerCustomers, int UsageRecords, 
     /// </summary>
     public static readonly Sizes Full = new("full", 10_000, 100_000, 20_000, 100, Warmup: 20, Iterations: 100, PerClient: 20, Clients: 16);
     public static readonly Sizes Quick = new("quick", 500, 5_000, 2_000, 20, Warmup: 5, Iterations: 30, PerClient: 5, Clients: 16);
+
+    /// <summary>
+    /// <c>--usage-records N</c> and <c>--sweep-accounts N</c> replace those sizes: Azurite's in-memory table store finds
+    /// a row by scanning its partition, so seeding one 100,000-row partition takes about an hour on 2 cores.
+    /// </summary>
+    public Sizes WithOverrides(string[] args)
+    {
+        int? Value(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length
+            ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+        var usage = Value("--usage-records");
+        var sweep = Value("--sweep-accounts");
+        return usage is null && sweep is null
+            ? this
+            : this with { Mode = Mode + " (sizes overridden)", UsageRecords = usage ?? UsageRecords, SweepAccounts = sweep ?? SweepAccounts };
+    }
 }
 
 /// <summary>

@@ -6,7 +6,7 @@ using CustomerFunctions.Bench.Operations;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.Members;
 
-var sizes = args.Contains("--quick") ? Sizes.Quick : Sizes.Full;
+var sizes = (args.Contains("--quick") ? Sizes.Quick : Sizes.Full).WithOverrides(args);
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 var loadAtStart = LoadAverage();
 var total = Stopwatch.StartNew();
@@ -39,7 +39,7 @@ var report = new StringBuilder()
     .AppendLine("# Benchmark results")
     .AppendLine()
     .AppendLine(CultureInfo.InvariantCulture, $"- date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC")
-    .AppendLine(CultureInfo.InvariantCulture, $"- mode: {sizes.Mode} (`dotnet run -c Release --project bench/CustomerFunctions.Bench{(sizes.Mode == "quick" ? " -- --quick" : "")}`), {total.Elapsed.TotalMinutes:F1} minutes")
+    .AppendLine(CultureInfo.InvariantCulture, $"- mode: {sizes.Mode} (`dotnet run -c Release --project bench/CustomerFunctions.Bench{(args.Length > 0 ? " -- " + string.Join(' ', args) : "")}`), {total.Elapsed.TotalMinutes:F1} minutes")
     .AppendLine(CultureInfo.InvariantCulture, $"- machine: {Environment.ProcessorCount} cores, Azurite in memory, loopback; src/Server and the benchmark in one process")
     .AppendLine(CultureInfo.InvariantCulture, $"- load average (1, 5, 15 min) at start: {loadAtStart}; at the end: {LoadAverage()} (anything else running on the machine shows here)")
     .AppendLine(CultureInfo.InvariantCulture, $"- one client: {sizes.Iterations} calls per operation after {sizes.Warmup} warm-up calls (usage report and sweep: fewer, see n); 16 clients: {sizes.PerClient} calls each")

@@ -7,6 +7,7 @@ using CustomerFunctions.Core.Email;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Members;
+using CustomerFunctions.Core.Messages;
 using CustomerFunctions.Core.Products;
 using CustomerFunctions.Core.Projects;
 using CustomerFunctions.Core.Storage;
@@ -173,7 +174,7 @@ public sealed class DeletionSweep(Scenario s) : Operation(s)
         await Raw.DeleteOutboxRowAsync(accountId, command);
     }
 
-    /// <summary>AccountErasure.EraseAsync for an account with one member and no access rows, stored answers or invitations.</summary>
+    /// <summary>AccountErasure.EraseAsync for an account with one member and no access rows, stored answers, invitations or message acknowledgements.</summary>
     private async Task RawEraseAsync(string accountId)
     {
         await Raw.GetAsync(Raw.Accounts, accountId, Keys.Profile);
@@ -189,6 +190,7 @@ public sealed class DeletionSweep(Scenario s) : Operation(s)
         await RawCalls.QueryPageAsync(Raw.Accounts, Prefix(accountId, ProjectKeys.AccessPrefix), 100);
         await RawCalls.QueryPageAsync(Raw.Accounts, Prefix(accountId, "idem|"), 100);
         await RawCalls.QueryPageAsync(Raw.Accounts, Prefix(accountId, "invitation|"), 100);
+        await RawCalls.QueryPageAsync(Raw.Accounts, Prefix(accountId, Acknowledgement.Prefix), 100);
         var history = await RawCalls.QueryPageAsync(Raw.Accounts, Prefix(accountId, HistoryEvent.Prefix), 100);
         var scrubs = new List<TableTransactionAction>();
         foreach (var row in history)
