@@ -12,7 +12,9 @@ public sealed record PendingRegistration(
 {
     public bool IsExpired(DateTimeOffset now) => now >= ExpiresAt;
 
-    public static string PartitionKey(string tokenHash) => "pending|" + tokenHash;
+    public const string PartitionPrefix = "pending|";
+
+    public static string PartitionKey(string tokenHash) => PartitionPrefix + tokenHash;
 
     public TableEntity ToEntity() => new(PartitionKey(TokenHash), "")
     {

@@ -13,7 +13,13 @@ namespace CustomerFunctions.Core.Registration;
 [CoreService]
 public sealed class RegistrationStore(StorageClients storage, IConfiguration configuration)
 {
-    private readonly TableClient table = storage.Table("Registrations");
+    public const string TableName = "Registrations";
+    private const string SlotPrefix = "emailcap|";
+
+    /// <summary>How long a send slot stays taken after its email.</summary>
+    private static readonly TimeSpan SlotWindow = TimeSpan.FromHours(1);
+
+    private readonly TableClient table = storage.Table(TableName);
     private readonly RegistrationOptions options = RegistrationOptions.From(configuration);
     private Task? created;
 
@@ -52,8 +58,7 @@ public sealed class RegistrationStore(StorageClients storage, IConfiguration con
     public async Task<TimeSpan?> TryClaimEmailSlotAsync(string email, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken);
-        var partition = "emailcap|" + IdGenerator.Hash(email.ToLowerInvariant());
-        var window = TimeSpan.FromHours(1);
+        var partition = SlotPartition(email);
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
@@ -75,7 +80,7 @@ public sealed class RegistrationStore(StorageClients storage, IConfiguration con
                         return null;
                     }
                     var sentAt = existing.GetDateTimeOffset("SentAt") ?? DateTimeOffset.MinValue;
-                    if (sentAt + window <= now)
+                    if (sentAt + SlotWindow <= now)
                     {
                         await table.UpdateEntityAsync(claim, existing.ETag, TableUpdateMode.Replace, cancellationToken);
                         return null;
@@ -89,10 +94,10 @@ public sealed class RegistrationStore(StorageClients storage, IConfiguration con
             }
             if (slots.Count >= options.EmailsPerAddressPerHour && oldest != DateTimeOffset.MaxValue)
             {
-                return oldest + window - now;
+                return oldest + SlotWindow - now;
             }
         }
-        return window;
+        return SlotWindow;
     }
 
     /// <summary>
@@ -103,8 +108,9 @@ public sealed class RegistrationStore(StorageClients storage, IConfiguration con
     public async Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken);
-        var expired = TableClient.CreateQueryFilter($"PartitionKey ge {"pending|"} and PartitionKey lt {"pending}"} and ExpiresAt le {now}");
-        var freed = TableClient.CreateQueryFilter($"PartitionKey ge {"emailcap|"} and PartitionKey lt {"emailcap}"} and SentAt le {now - TimeSpan.FromHours(1)}");
+        const string pending = PendingRegistration.PartitionPrefix;
+        var expired = TableClient.CreateQueryFilter($"PartitionKey ge {pending} and PartitionKey lt {Keys.PrefixEnd(pending)} and ExpiresAt le {now}");
+        var freed = TableClient.CreateQueryFilter($"PartitionKey ge {SlotPrefix} and PartitionKey lt {Keys.PrefixEnd(SlotPrefix)} and SentAt le {now - SlotWindow}");
         var purged = 0;
         foreach (var filter in new[] { expired, freed })
         {
@@ -123,6 +129,9 @@ public sealed class RegistrationStore(StorageClients storage, IConfiguration con
         }
         return purged;
     }
+
+    /// <summary>The partition of one address's send slots (the address is stored only hashed).</summary>
+    public static string SlotPartition(string email) => SlotPrefix + IdGenerator.Hash(email.ToLowerInvariant());
 
     /// <summary>Creates the table once per instance (the host's start-up creation runs before this store exists); a failure is retried on the next call.</summary>
     private async Task EnsureCreatedAsync(CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using CustomerFunctions.Core.Deletion;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Members;
+using CustomerFunctions.Core.Messages;
 using CustomerFunctions.Core.Projects;
 using CustomerFunctions.Core.Storage;
 using CustomerFunctions.Tests.Infrastructure;
@@ -104,15 +105,15 @@ public sealed class DeletingAccounts(DeletionFixture f) : IClassFixture<Deletion
         var cast = await Cast.CreateAsync(f, op);
         var id = (await f.As(cast.PartnerAdmin).Post($"/api/customers/{cast.Customer}/messages", new { subject = "Maintenance", body = "Sunday.", mode = "allMustRead" })).Is(201).Str("id");
         (await f.As(cast.Employee).Post($"/api/customers/{cast.Customer}/messages/{id}/acknowledgement")).Is(204);
-        var before = Assert.Single(await Partition.Rows(f, cast.Customer, "msgack|"));
+        var before = Assert.Single(await Partition.Rows(f, cast.Customer, Acknowledgement.Prefix));
         Assert.Equal(cast.Employee.Name, before.GetString("Name"));
 
         (await f.As(op).Delete($"/api/customers/{cast.Customer}?confirm={cast.Customer}")).Is(200);
 
-        var after = Assert.Single(await Partition.Rows(f, cast.Customer, "msgack|"));
+        var after = Assert.Single(await Partition.Rows(f, cast.Customer, Acknowledgement.Prefix));
         Assert.Equal(PersonalData.Erased, after.GetString("Name"));
         Assert.Equal(cast.Employee.Id, after.GetString("UserId"));
-        Assert.Equal("Maintenance", (await Partition.Rows(f, cast.Customer, "message|")).Single().GetString("Subject"));
+        Assert.Equal("Maintenance", (await Partition.Rows(f, cast.Customer, Message.Prefix)).Single().GetString("Subject"));
     }
 
     [Fact]

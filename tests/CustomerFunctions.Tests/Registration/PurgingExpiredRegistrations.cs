@@ -12,12 +12,12 @@ public sealed class PurgingExpiredRegistrations(RegistrationFixture f) : IClassF
 {
     private readonly TestUser op = TestUser.Operator();
 
-    private TableClient Registrations => f.StorageClients.TableService.GetTableClient("Registrations");
+    private TableClient Registrations => f.StorageClients.TableService.GetTableClient(RegistrationStore.TableName);
 
     private async Task<bool> Exists(string partitionKey, string rowKey) =>
         (await Registrations.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey)).HasValue;
 
-    private static string Slot(string email) => "emailcap|" + IdGenerator.Hash(email.ToLowerInvariant());
+    private static string Slot(string email) => RegistrationStore.SlotPartition(email);
 
     [Fact]
     public async Task ExpiredRegistrationsAndSpentSlotsGo_LiveOnesStayAndStillWork()
