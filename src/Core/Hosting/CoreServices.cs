@@ -1,6 +1,7 @@
+using CustomerFunctions.Core.Accounts;
+using CustomerFunctions.Core.Api;
 using CustomerFunctions.Core.Auth;
 using CustomerFunctions.Core.Email;
-using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +41,7 @@ public static class CoreServices
         services.AddSingleton<AccountStore>();
         services.AddSingleton<Paging>();
         services.AddSingleton<TokenValidator>();
+        services.AddSingleton(new RouteTable(ApiRoutes.All));
         services.AddSingleton<ApiDispatcher>();
         services.AddSingleton<EmailQueue>();
         services.AddSingleton<SentEmails>();

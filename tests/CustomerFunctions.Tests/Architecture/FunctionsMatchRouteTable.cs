@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using CustomerFunctions.Core.Http;
+using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Tests.Infrastructure;
 
 namespace CustomerFunctions.Tests.Architecture;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Members;
 using CustomerFunctions.Core.Storage;
 using CustomerFunctions.Tests.Impersonation;

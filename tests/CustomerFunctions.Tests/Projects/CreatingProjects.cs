@@ -1,8 +1,8 @@
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Auth;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Http;
-using CustomerFunctions.Core.Storage;
 using CustomerFunctions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -4,8 +4,9 @@ using CustomerFunctions.Core.Auth;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Members;
+using CustomerFunctions.Core.Storage;
 
-namespace CustomerFunctions.Core.Storage;
+namespace CustomerFunctions.Core.Accounts;
 
 /// <summary>Opens <see cref="AccountSession"/>s: point reads of the profile, the caller's membership and any idempotency record, in parallel.</summary>
 public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProvider time, IdGenerator ids, FaultInjection faults)
@@ -20,7 +21,15 @@ public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProv
     /// False where the caller can only act as themself (accepting an invitation): a non-member's partner membership
     /// is then not read, which saves a round trip.
     /// </param>
-    public Task<AccountSession> OpenAsync(string accountId, ApiRequest request, bool throughPartner = true) => OpenAsync(accountId, request, request.Caller, throughPartner);
+    public async Task<AccountSession> OpenAsync(string accountId, ApiRequest request, bool throughPartner = true)
+    {
+        var session = await OpenAsync(accountId, request, request.Caller, throughPartner);
+        // Legacy path (handlers not yet on declared access): the replay ends the request as before.
+        return session.Replay is { } replay ? throw new IdempotentReplayException(replay) : session;
+    }
+
+    /// <summary>Opens the session of a route's account; authorization and any idempotent replay are left to the caller as values.</summary>
+    public Task<AccountSession> OpenForRouteAsync(string accountId, ApiRequest request) => OpenAsync(accountId, request, request.Caller, throughPartner: true);
 
     /// <summary>Opens a session for work that is not an HTTP request (timers, queue handlers), acting as <paramref name="caller"/>.</summary>
     public async Task<AccountSession> OpenAsync(string accountId, ApiRequest? request, Caller caller, bool throughPartner = true)
@@ -36,10 +45,11 @@ public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProv
         var idempotencyTask = idempotency is null ? null : storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, idempotency.RowKey, cancellationToken: cancellationToken);
         var profile = await profileTask;
         var memberRow = await memberTask;
+        Replayed? replay = null;
         if (idempotencyTask is not null)
         {
             var row = await idempotencyTask;
-            IdempotencyRecord.ReplayIfKnown(row.HasValue ? row.Value : null, idempotency!);
+            replay = IdempotencyRecord.ReplayOf(row.HasValue ? row.Value : null, idempotency!);
         }
 
         var account = profile.HasValue ? AccountRow.FromEntity(profile.Value!) : null;
@@ -68,7 +78,7 @@ public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProv
             partnerMember = await ReadMemberAsync(partnerId, caller.UserId, cancellationToken);
             relation = partnerMember is null ? Relation.None : Relation.Partner;
         }
-        return new AccountSession(this, accountId, request, caller, account, profile.HasValue ? profile.Value!.ETag : null, member, relation, partnerMember);
+        return new AccountSession(this, accountId, request, caller, account, profile.HasValue ? profile.Value!.ETag : null, member, relation, partnerMember) { Replay = replay };
     }
 
     public async Task<Member?> ReadMemberAsync(string accountId, string userId, CancellationToken cancellationToken)
