@@ -22,7 +22,7 @@ public static class AccountPartition
     public static readonly RowKind<Account> Profile = new("profile", new DelegateRowMapper<Account>((_, a) => AccountRow.ToEntity(a), e => AccountRow.FromEntity(e)), Erasure.Keep);
 
     /// <summary>member|{encoded user id}: a user's role in the account.</summary>
-    public static readonly RowKind<Member> Members = new("member|", new DelegateRowMapper<Member>((pk, m) => m.ToEntity(pk), Member.FromEntity), Erasure.Delete);
+    public static readonly RowKind<Member> Members = new(MemberRow.Prefix, new MemberRow(), Erasure.Delete);
 
     /// <summary>invitation|{id}: invitations by email, pending or settled.</summary>
     public static readonly RowKind<Invitation> Invitations = new("invitation|", new DelegateRowMapper<Invitation>(InvitationRow.ToEntity, InvitationRow.FromEntity), Erasure.Scrub);
@@ -68,6 +68,12 @@ public static class AccountPartition
 
     /// <summary>idem|{hash of user and key}: the stored answer to a POST sent with an Idempotency-Key.</summary>
     public static readonly RowKind<TableEntity> Idempotency = new("idem|", RawRow.Instance, Erasure.Delete);
+
+    /// <summary>
+    /// The key part all of one user's access rows start with. The user part escapes '|' as well (Encode already
+    /// escapes '%'), so user "a" never matches the rows of user "a|b" (identity providers such as Auth0 put '|' in subjects).
+    /// </summary>
+    public static string AccessOfUser(string userId) => KeyEncoding.Encode(userId).Replace("|", "%7C", StringComparison.Ordinal) + "|";
 
     public static readonly IReadOnlyList<IRowKind> All =
     [

@@ -113,25 +113,14 @@ public sealed class AccountSession
     }
 
     /// <summary>One row of the partition by its kind and key part, with its ETag; null when there is none.</summary>
-    public async Task<Stored<T>?> ReadAsync<T>(RowKind<T> kind, string id)
-    {
-        var row = await Table.GetEntityIfExistsAsync<TableEntity>(AccountId, kind.Key(id), cancellationToken: Aborted);
-        return row.HasValue ? new Stored<T>(kind.FromEntity(row.Value!), row.Value!.ETag) : null;
-    }
+    public Task<Stored<T>?> ReadAsync<T>(RowKind<T> kind, string id) => store.ReadAsync(AccountId, kind, id, Aborted);
 
     /// <summary>Every row of a kind (optionally under a longer prefix, optionally filtered further), in key order.</summary>
-    public async IAsyncEnumerable<Stored<T>> QueryAsync<T>(RowKind<T> kind, string within = "", FormattableString? where = null, IEnumerable<string>? select = null)
-    {
-        var filter = kind.Range(AccountId, within);
-        if (where is not null)
-        {
-            filter += " and " + TableClient.CreateQueryFilter(where);
-        }
-        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: select, cancellationToken: Aborted))
-        {
-            yield return new Stored<T>(kind.FromEntity(row), row.ETag);
-        }
-    }
+    public IAsyncEnumerable<Stored<T>> QueryAsync<T>(RowKind<T> kind, string within = "", FormattableString? where = null, IEnumerable<string>? select = null) =>
+        store.QueryAsync(AccountId, kind, within, where, select, Aborted);
+
+    /// <summary>Deletes rows of this partition at once, outside the command's transaction (see <see cref="AccountStore.DeleteNowAsync"/>).</summary>
+    public Task DeleteNowAsync(IReadOnlyList<string> rowKeys) => store.DeleteNowAsync(AccountId, rowKeys, Aborted);
 
     /// <summary>One page of a kind for the API, with a signed continuation token bound to the request.</summary>
     public async Task<(List<T> Items, string? ContinuationToken)> PageAsync<T>(RowKind<T> kind, Paging paging, string within = "", params string?[] scope)

@@ -40,7 +40,7 @@ public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProv
         }
         var cancellationToken = request?.Aborted ?? CancellationToken.None;
         var profileTask = storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, Keys.Profile, cancellationToken: cancellationToken);
-        var memberTask = storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, Member.RowKey(caller.UserId), cancellationToken: cancellationToken);
+        var memberTask = storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, AccountPartition.Members.Key(MemberRow.Id(caller.UserId)), cancellationToken: cancellationToken);
         var idempotency = request?.Idempotency;
         var idempotencyTask = idempotency is null ? null : storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, idempotency.RowKey, cancellationToken: cancellationToken);
         var profile = await profileTask;
@@ -53,7 +53,7 @@ public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProv
         }
 
         var account = profile.HasValue ? AccountRow.FromEntity(profile.Value!) : null;
-        var member = memberRow.HasValue ? Member.FromEntity(memberRow.Value!) : null;
+        var member = memberRow.HasValue ? AccountPartition.Members.FromEntity(memberRow.Value!) : null;
         Member? partnerMember = null;
         var relation = Relation.None;
         if (caller.IsImpersonation)
@@ -81,10 +81,63 @@ public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProv
         return new AccountSession(this, accountId, request, caller, account, profile.HasValue ? profile.Value!.ETag : null, member, relation, partnerMember) { Replay = replay };
     }
 
+    /// <summary>One row of any account's partition by kind and key part, with its ETag; null when there is none.</summary>
+    public async Task<Stored<T>?> ReadAsync<T>(string accountId, RowKind<T> kind, string id, CancellationToken cancellationToken)
+    {
+        var row = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, kind.Key(id), cancellationToken: cancellationToken);
+        return row.HasValue ? new Stored<T>(kind.FromEntity(row.Value!), row.Value!.ETag) : null;
+    }
+
+    /// <summary>Every row of a kind in one account's partition (optionally under a longer prefix and filtered further), in key order.</summary>
+    public async IAsyncEnumerable<Stored<T>> QueryAsync<T>(
+        string accountId, RowKind<T> kind, string within = "", FormattableString? where = null, IEnumerable<string>? select = null,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var filter = kind.Range(accountId, within);
+        if (where is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter(where);
+        }
+        await foreach (var row in storage.Accounts.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken))
+        {
+            yield return new Stored<T>(kind.FromEntity(row), row.ETag);
+        }
+    }
+
+    /// <summary>
+    /// Deletes rows outside any command, in transactions of at most 100, skipping rows already gone. For the few
+    /// commands that must remove more rows than their own transaction holds (they delete the surplus first).
+    /// </summary>
+    public async Task DeleteNowAsync(string accountId, IReadOnlyList<string> rowKeys, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in rowKeys.Chunk(100))
+        {
+            var actions = chunk.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(accountId, k), ETag.All));
+            try
+            {
+                await storage.Accounts.SubmitTransactionAsync(actions, cancellationToken);
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 404)
+            {
+                // Someone removed one of them in between: remove the rest one by one.
+                foreach (var rowKey in chunk)
+                {
+                    try
+                    {
+                        await storage.Accounts.DeleteEntityAsync(accountId, rowKey, ETag.All, cancellationToken);
+                    }
+                    catch (RequestFailedException gone) when (gone.Status == 404)
+                    {
+                    }
+                }
+            }
+        }
+    }
+
     public async Task<Member?> ReadMemberAsync(string accountId, string userId, CancellationToken cancellationToken)
     {
-        var row = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, Member.RowKey(userId), cancellationToken: cancellationToken);
-        return row.HasValue ? Member.FromEntity(row.Value!) : null;
+        var row = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, AccountPartition.Members.Key(MemberRow.Id(userId)), cancellationToken: cancellationToken);
+        return row.HasValue ? AccountPartition.Members.FromEntity(row.Value!) : null;
     }
 
     public async Task<(Account Account, ETag ETag)?> ReadAccountAsync(string accountId, CancellationToken cancellationToken)

@@ -21,30 +21,6 @@ public sealed record ApiRoute(string Name, string Verb, string Route, Access Acc
     /// <summary>Also answers <c>Accept: text/csv</c>, with the next page's token in a <c>Continuation-Token</c> header.</summary>
     public bool Csv { get; init; }
 
-    /// <summary>A route on the account named in the route: the handler receives the session, already authorized.</summary>
-    public static ApiRoute For<TEndpoints, TAnswer>(string name, string verb, string route, Access access, Func<TEndpoints, AccountSession, ApiRequest, Task<TAnswer>> handler)
-        where TEndpoints : class
-        where TAnswer : IResult
-    {
-        if (access.Audience != Audience.Account)
-        {
-            throw new ArgumentException($"Route {name}: a handler taking a session needs account access.", nameof(access));
-        }
-        return new(name, verb, route, access, typeof(TEndpoints), typeof(TAnswer), async (endpoints, session, request) => await handler((TEndpoints)endpoints, session!, request));
-    }
-
-    /// <summary>A route that is not about one account named in the route (anonymous, any signed-in user, operators).</summary>
-    public static ApiRoute For<TEndpoints, TAnswer>(string name, string verb, string route, Access access, Func<TEndpoints, ApiRequest, Task<TAnswer>> handler)
-        where TEndpoints : class
-        where TAnswer : IResult
-    {
-        if (access.Audience == Audience.Account)
-        {
-            throw new ArgumentException($"Route {name}: an account route's handler takes the session.", nameof(access));
-        }
-        return new(name, verb, route, access, typeof(TEndpoints), typeof(TAnswer), async (endpoints, _, request) => await handler((TEndpoints)endpoints, request));
-    }
-
     /// <summary>
     /// A route whose handler still opens and authorizes its own session (the shape before declared access); the
     /// dispatcher enforces only the audience. Removed once every feature is on the typed forms above.

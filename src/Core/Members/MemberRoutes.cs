@@ -8,15 +8,15 @@ public static class MemberRoutes
 {
     public static readonly IReadOnlyList<ApiRoute> All =
     [
-        ApiRoute.Legacy<MemberEndpoints>("ListMembers", "GET", "customers/{id}/members", Access.Reads(Allowed.Everyone), (e, r) => e.List(r))
+        Route<MemberEndpoints>.For("ListMembers", "GET", "customers/{id}/members", Access.Reads(Allowed.Everyone), (e, s, r) => e.List(s, r))
             with { Summary = "List the account's members (paged)", ResponseType = typeof(MemberList), Query = ["pageSize", "continuationToken"] },
-        ApiRoute.Legacy<MemberEndpoints>("AddMyself", "POST", "customers/{id}/members/me", Access.Reads(Allowed.Everyone), (e, r) => e.AddMyself(r))
+        Route<MemberEndpoints>.For("AddMyself", "POST", "customers/{id}/members/me", Access.Reads(Allowed.Everyone), (e, s, r) => e.AddMyself(s, r))
             with { Summary = "Add myself: the caller becomes an admin of the account (409 already-member when they belong to it)", ResponseType = typeof(MemberView) },
-        ApiRoute.Legacy<MemberEndpoints>("ChangeMemberRole", "PUT", "customers/{id}/members/{userId}/role", Access.Writes(Allowed.Admins), (e, r) => e.ChangeRole(r))
+        Route<MemberEndpoints>.For("ChangeMemberRole", "PUT", "customers/{id}/members/{userId}/role", Access.Writes(Allowed.Admins), (e, s, r) => e.ChangeRole(s, r))
             with { Summary = "Change a member's role (409 last-admin when it would leave the account without an admin)", BodyType = typeof(ChangeRoleBody), ResponseType = typeof(MemberView) },
-        ApiRoute.Legacy<MemberEndpoints>("RemoveMember", "DELETE", "customers/{id}/members/{userId}", Access.Writes(Allowed.Admins), (e, r) => e.Remove(r))
+        Route<MemberEndpoints>.For("RemoveMember", "DELETE", "customers/{id}/members/{userId}", Access.Writes(Allowed.Admins), (e, s, r) => e.Remove(s, r))
             with { Summary = "Remove a member and all their project access (409 last-admin for the last admin)" },
-        ApiRoute.Legacy<MeEndpoints>("GetMe", "GET", "me", Access.SignedIn, (e, r) => e.Get(r))
+        Route<MeEndpoints>.For("GetMe", "GET", "me", Access.SignedIn, (e, r) => e.Get(r))
             with { Summary = "The caller and the accounts they belong to", ResponseType = typeof(MeView) },
     ];
 }

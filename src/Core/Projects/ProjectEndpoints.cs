@@ -170,11 +170,11 @@ public sealed class ProjectEndpoints(AccountStore accounts, Paging paging)
 
     private static async Task<Dictionary<string, Member>> ReadMembersAsync(AccountSession session, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {session.AccountId} and RowKey ge {Member.Prefix} and RowKey lt {Keys.PrefixEnd(Member.Prefix)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {session.AccountId} and RowKey ge {MemberRow.Prefix} and RowKey lt {Keys.PrefixEnd(MemberRow.Prefix)}");
         var members = new Dictionary<string, Member>(StringComparer.Ordinal);
         await foreach (var row in session.Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            var member = Member.FromEntity(row);
+            var member = AccountPartition.Members.FromEntity(row);
             members[member.UserId] = member;
         }
         return members;

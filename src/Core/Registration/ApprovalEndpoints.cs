@@ -51,7 +51,7 @@ public sealed class ApprovalEndpoints(AccountStore accounts, IdGenerator ids)
         var toName = record?.FullName ?? account.Name;
 
         // The account goes, its identifier stays reserved; members lose access and personal data is erased.
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {account.Id} and RowKey ge {Member.Prefix} and RowKey lt {Keys.PrefixEnd(Member.Prefix)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {account.Id} and RowKey ge {MemberRow.Prefix} and RowKey lt {Keys.PrefixEnd(MemberRow.Prefix)}");
         await foreach (var row in session.Table.QueryAsync<TableEntity>(filter, select: ["RowKey", "UserId"], cancellationToken: request.Aborted))
         {
             session.Delete(row.RowKey, row.ETag);
