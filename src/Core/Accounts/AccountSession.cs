@@ -165,7 +165,7 @@ public sealed class AccountSession
     public async Task<ApiResponse> CommitAsync(ApiResponse response)
     {
         var account = Existing;
-        account.Version++;
+        account.Bump();
         var all = new List<TableTransactionAction>(actions.Count + events.Count + 3)
         {
             ProfileETag is { } etag
@@ -199,7 +199,7 @@ public sealed class AccountSession
         }
         catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
         {
-            account.Version--;
+            account.Unbump();
             throw new ConcurrencyConflictException($"Account {AccountId} changed during the command.", e);
         }
         ProfileETag = result.Value[0].Headers.ETag;

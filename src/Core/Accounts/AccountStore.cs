@@ -85,7 +85,7 @@ public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProv
     public async Task<Stored<T>?> ReadAsync<T>(string accountId, RowKind<T> kind, string id, CancellationToken cancellationToken)
     {
         var row = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, kind.Key(id), cancellationToken: cancellationToken);
-        return row.HasValue ? new Stored<T>(kind.FromEntity(row.Value!), row.Value!.ETag) : null;
+        return row.HasValue ? new Stored<T>(kind.FromEntity(row.Value!), row.Value!.RowKey, row.Value!.ETag) : null;
     }
 
     /// <summary>Every row of a kind in one account's partition (optionally under a longer prefix and filtered further), in key order.</summary>
@@ -100,7 +100,7 @@ public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProv
         }
         await foreach (var row in storage.Accounts.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken))
         {
-            yield return new Stored<T>(kind.FromEntity(row), row.ETag);
+            yield return new Stored<T>(kind.FromEntity(row), row.RowKey, row.ETag);
         }
     }
 

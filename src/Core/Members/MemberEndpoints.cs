@@ -115,12 +115,13 @@ public sealed class MemberEndpoints(Paging paging)
     {
         var within = AccountPartition.AccessOfUser(userId);
         var keys = new List<string>();
-        await foreach (var access in session.QueryAsync(AccountPartition.ProjectAccess, within, select: ["UserId", "ProjectId"]))
+        var prefix = AccountPartition.ProjectAccess.Key(within);
+        await foreach (var access in session.QueryAsync(AccountPartition.ProjectAccess, within, select: ["RowKey"]))
         {
             // User ids may contain '|': "access|a|b|p" belongs to user "a|b", not to user "a" (project ids never hold '|').
-            if (access.Value.UserId == userId)
+            if (!access.RowKey[prefix.Length..].Contains('|', StringComparison.Ordinal))
             {
-                keys.Add(AccountPartition.ProjectAccess.Key(within + access.Value.ProjectId));
+                keys.Add(access.RowKey);
             }
         }
         return keys;

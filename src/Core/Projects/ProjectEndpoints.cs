@@ -25,7 +25,10 @@ public sealed class ProjectEndpoints(AccountStore accounts, Paging paging)
         {
             throw new ApiErrorException(ApiError.Conflict("project-exists", $"The account already has a project '{body.Id}'."));
         }
-        ProjectQuota.TakeOne(account);
+        if (account.TakeProjectSlot() is { } quotaExceeded)
+        {
+            throw new ApiErrorException(Problems.From(quotaExceeded));
+        }
 
         var project = new Project(body.Id!, body.Name!.Trim(), session.Now, session.Caller.UserId);
         session.Add(project.ToEntity(account.Id));
@@ -90,7 +93,7 @@ public sealed class ProjectEndpoints(AccountStore accounts, Paging paging)
         {
             session.Delete(ProjectKeys.Access(grant.UserId, project.Id));
         }
-        ProjectQuota.ReturnOne(account);
+        account.ReturnProjectSlot();
         session.Record(EventTypes.ProjectDeleted, new { projectId = project.Id, name = project.Name, revokedFrom = access.Select(a => a.UserId).ToList(), projectCount = account.ProjectCount });
         session.Effect(new SyncAccountListing());
         return await session.CommitAsync(ApiResponse.NoContent());

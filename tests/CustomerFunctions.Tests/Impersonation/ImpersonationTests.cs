@@ -228,7 +228,7 @@ public sealed class ImpersonationTests(ServiceFixture f) : IClassFixture<Service
     private async Task SetStatusAsync(string accountId, AccountStatus status)
     {
         var session = await f.Services.GetRequiredService<AccountStore>().OpenAsync(accountId, null, Caller.System("test"));
-        session.Existing.Status = status;
+        session.Force(status: status);
         await session.CommitAsync(ApiResponse.NoContent());
     }
 

@@ -61,7 +61,7 @@ public static partial class Seed
         for (var attempt = 0; ; attempt++)
         {
             var session = await store.OpenAsync(accountId, null, new Caller("test-seed", null, null, IsOperator: true));
-            session.Existing.Status = status;
+            session.Force(status: status);
             session.Effect(new SyncAccountListing());
             try
             {

@@ -142,7 +142,7 @@ public sealed class CreatingProjects(ServiceFixture f) : IClassFixture<ServiceFi
     {
         var s = await ProjectScene.Build(f, op);
         var session = await f.Services.GetRequiredService<AccountStore>().OpenAsync(s.Customer, null, new Caller("test-seed", null, null, IsOperator: true));
-        session.Existing.Status = AccountStatus.Disabled;
+        session.Force(status: AccountStatus.Disabled);
         await session.CommitAsync(ApiResponse.NoContent());
 
         (await f.As(s.Admin).Post(s.Projects, new { id = "blocked", name = "X" })).IsProblem(403);

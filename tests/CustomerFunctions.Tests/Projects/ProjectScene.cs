@@ -38,7 +38,7 @@ public sealed record ProjectScene(string Partner, string Customer, TestUser Part
     public static async Task SetQuota(ServiceFixture f, string accountId, int quota)
     {
         var session = await f.Services.GetRequiredService<AccountStore>().OpenAsync(accountId, null, new Caller("test-seed", null, null, IsOperator: true));
-        session.Existing.ProjectQuota = quota;
+        session.Force(projectQuota: quota);
         await session.CommitAsync(ApiResponse.NoContent());
     }
 }
