@@ -2,20 +2,9 @@ using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using CustomerFunctions.Core.Email;
 using CustomerFunctions.Core.Storage;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace CustomerFunctions.Core.Hosting;
-
-public sealed class QueueOptions
-{
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
-    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
-    public int MaxDequeueCount { get; set; } = 5;
-    public int BatchSize { get; set; } = 8;
-}
+namespace CustomerFunctions.Server;
 
 /// <summary>
 /// src/Server's stand-in for the Functions queue trigger: polls a queue, hands each message to its src/Core handler,

@@ -1,10 +1,6 @@
 using Cronos;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
-namespace CustomerFunctions.Core.Hosting;
+namespace CustomerFunctions.Server;
 
 /// <summary>
 /// src/Server's stand-in for the Functions timer trigger: runs a job on a six-field CRON schedule (seconds first, UTC,
