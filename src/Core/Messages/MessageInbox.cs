@@ -3,7 +3,6 @@ using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Members;
 using CustomerFunctions.Core.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerFunctions.Core.Messages;
 
@@ -75,8 +74,8 @@ public sealed class MessageInbox(StorageClients storage, IndexTable index)
 }
 
 /// <summary>Write (or tombstone) the inbox rows of a message: for every member, or for one user after their acknowledgement.</summary>
-public sealed record SyncMessageInbox(string MessageId, string? OnlyUserId = null) : SideEffect
+public sealed record SyncMessageInbox(string MessageId, string? OnlyUserId = null) : SideEffect<MessageInbox>
 {
-    public override Task RunAsync(string accountId, IServiceProvider services, CancellationToken cancellationToken) =>
-        services.GetRequiredService<MessageInbox>().SyncAsync(accountId, MessageId, OnlyUserId, cancellationToken);
+    public override Task RunAsync(string accountId, MessageInbox inbox, CancellationToken cancellationToken) =>
+        inbox.SyncAsync(accountId, MessageId, OnlyUserId, cancellationToken);
 }
