@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using CustomerFunctions.Core.Auth;
 using CustomerFunctions.Core.Customers;
-using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -15,7 +14,6 @@ namespace CustomerFunctions.Core.Deletion;
 /// other sees the account deleted and leaves it) and safe to crash anywhere (a later run or the outbox recovery
 /// finishes a half-done deletion, whose effects are idempotent).
 /// </summary>
-[CoreService]
 public sealed partial class DeletionSweep(IndexTable index, AccountStore accounts, AccountDeletion deletion, Outbox outbox, TimeProvider time, ILogger<DeletionSweep> logger)
 {
     /// <summary>The actor the history names for deletions the sweep carries out.</summary>

@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using CustomerFunctions.Core.Customers;
-using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Members;
 using CustomerFunctions.Core.Storage;
 
@@ -13,7 +12,6 @@ namespace CustomerFunctions.Core.Messages;
 /// so a late run never brings back a row a newer one removed. Reading the inbox costs one query plus point reads for the
 /// rows it returns, never anything proportional to the messages ever sent.
 /// </summary>
-[CoreService]
 public sealed class MessageInbox(StorageClients storage, IndexTable index)
 {
     public static string Partition(string userId) => "inbox|" + KeyEncoding.Encode(userId);
