@@ -1,4 +1,5 @@
 using Cronos;
+using CustomerFunctions.Core.Hosting;
 
 namespace CustomerFunctions.Server;
 
@@ -13,6 +14,9 @@ public sealed partial class CronTimer(string name, CronExpression schedule, Func
     // Timers can't wait longer than ~49 days at once; a far occurrence is reached in steps.
     private static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
 
+    /// <summary>The timer's function name.</summary>
+    public string Name => name;
+
     public static CronExpression Parse(string settingKey, string expression)
     {
         try
@@ -25,12 +29,12 @@ public sealed partial class CronTimer(string name, CronExpression schedule, Func
         }
     }
 
-    /// <summary>Registers a timer whose schedule is read (and validated, failing start-up) from <paramref name="settingKey"/>.</summary>
-    public static void Register(IServiceCollection services, string name, string settingKey, string defaultSchedule, Func<IServiceProvider, CancellationToken, Task> job) =>
+    /// <summary>Registers one declared timer (<see cref="BackgroundWork.Timers"/>); its schedule is read (and validated, failing start-up) from its setting.</summary>
+    public static void Register(IServiceCollection services, TimerWork work) =>
         services.AddSingleton<IHostedService>(sp => new CronTimer(
-            name,
-            Parse(settingKey, sp.GetRequiredService<IConfiguration>()[settingKey] ?? defaultSchedule),
-            ct => job(sp, ct),
+            work.Name,
+            Parse(work.ScheduleSetting, sp.GetRequiredService<IConfiguration>()[work.ScheduleSetting] ?? work.DefaultSchedule),
+            ct => work.Run(sp, ct),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger<CronTimer>()));
 

@@ -16,6 +16,9 @@ namespace CustomerFunctions.Core.Deletion;
 /// </summary>
 public sealed partial class DeletionSweep(IndexTable index, AccountStore accounts, AccountDeletion deletion, Outbox outbox, TimeProvider time, ILogger<DeletionSweep> logger)
 {
+    public const string ScheduleSetting = "Timers:DeletionSweep";
+    public const string DefaultSchedule = "0 */5 * * * *";
+
     /// <summary>The actor the history names for deletions the sweep carries out.</summary>
     public static readonly Caller Timer = Caller.System("timer");
 
