@@ -2,7 +2,7 @@ using CustomerFunctions.Core.Http;
 
 namespace CustomerFunctions.Core.Customers;
 
-/// <summary>Accounts: create, read, list, update, status, quota (issue 2).</summary>
+/// <summary>Accounts: create, read, list, update, status, quota.</summary>
 public static class CustomerRoutes
 {
     public static readonly IReadOnlyList<ApiRoute> All =

@@ -3,7 +3,7 @@ using CustomerFunctions.Core.Http;
 
 namespace CustomerFunctions.Core.Deletion;
 
-/// <summary>Deletion requests and deletion (issue 4). The sweep that carries out due requests is <see cref="DeletionSweep"/>.</summary>
+/// <summary>Deletion requests and deletion. The sweep that carries out due requests is <see cref="DeletionSweep"/>.</summary>
 public static class DeletionRoutes
 {
     public static readonly IReadOnlyList<ApiRoute> All =

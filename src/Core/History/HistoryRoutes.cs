@@ -2,7 +2,7 @@ using CustomerFunctions.Core.Http;
 
 namespace CustomerFunctions.Core.History;
 
-/// <summary>An account's history (issue 2).</summary>
+/// <summary>An account's history.</summary>
 public static class HistoryRoutes
 {
     public static readonly IReadOnlyList<ApiRoute> All =

@@ -2,7 +2,7 @@ using CustomerFunctions.Core.Http;
 
 namespace CustomerFunctions.Core.Invitations;
 
-/// <summary>Invitations (issue 2).</summary>
+/// <summary>Invitations.</summary>
 public static class InvitationRoutes
 {
     private const string Admins = "operator; its partner; its customer admins";

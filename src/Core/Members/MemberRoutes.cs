@@ -2,7 +2,7 @@ using CustomerFunctions.Core.Http;
 
 namespace CustomerFunctions.Core.Members;
 
-/// <summary>Members and /api/me (issue 2).</summary>
+/// <summary>Members and /api/me.</summary>
 public static class MemberRoutes
 {
     public static readonly IReadOnlyList<ApiRoute> All =

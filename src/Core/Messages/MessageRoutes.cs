@@ -2,7 +2,7 @@ using CustomerFunctions.Core.Http;
 
 namespace CustomerFunctions.Core.Messages;
 
-/// <summary>Messages to customer users (issue 6).</summary>
+/// <summary>Messages to customer users.</summary>
 public static class MessageRoutes
 {
     public static readonly IReadOnlyList<ApiRoute> All =

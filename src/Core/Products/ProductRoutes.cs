@@ -2,7 +2,7 @@ using CustomerFunctions.Core.Http;
 
 namespace CustomerFunctions.Core.Products;
 
-/// <summary>Product catalog and visibility (issue 6).</summary>
+/// <summary>Product catalog and visibility.</summary>
 public static class ProductRoutes
 {
     public static readonly IReadOnlyList<ApiRoute> All =

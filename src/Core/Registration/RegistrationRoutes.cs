@@ -3,7 +3,7 @@ using CustomerFunctions.Core.Http;
 
 namespace CustomerFunctions.Core.Registration;
 
-/// <summary>Registration, approval, invitation links (issue 5).</summary>
+/// <summary>Registration, approval, invitation links.</summary>
 public static class RegistrationRoutes
 {
     public static readonly IReadOnlyList<ApiRoute> All =
