@@ -1,3 +1,4 @@
+using CustomerFunctions.Core.Api;
 using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Http;
 

@@ -37,7 +37,7 @@ public sealed partial class AccountErasure(StorageClients storage, IndexSync ind
             // Only a deleted account is ever erased.
             return;
         }
-        await ForEachBatchAsync(accountId, Member.Prefix, RemoveMembersAsync, cancellationToken);
+        await ForEachBatchAsync(accountId, MemberRow.Prefix, RemoveMembersAsync, cancellationToken);
         await ForEachBatchAsync(accountId, ProjectKeys.AccessPrefix, DeleteAll, cancellationToken);
         await ForEachBatchAsync(accountId, IdempotencyPrefix, DeleteAll, cancellationToken);
         await ForEachBatchAsync(accountId, InvitationPrefix, EraseInvitationsAsync, cancellationToken);

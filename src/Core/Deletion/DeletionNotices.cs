@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.Email;
 using CustomerFunctions.Core.Members;
@@ -49,11 +50,11 @@ public sealed class DeletionNotices(StorageClients storage, IdGenerator ids)
     private async Task<List<Member>> AdminsAsync(string accountId, MemberRole role, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {accountId} and RowKey ge {Member.Prefix} and RowKey lt {Keys.PrefixEnd(Member.Prefix)} and Role eq {role.ToString()}");
+            $"PartitionKey eq {accountId} and RowKey ge {MemberRow.Prefix} and RowKey lt {Keys.PrefixEnd(MemberRow.Prefix)} and Role eq {role.ToString()}");
         var admins = new List<Member>();
         await foreach (var row in storage.Accounts.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            var member = Member.FromEntity(row);
+            var member = AccountPartition.Members.FromEntity(row);
             if (!string.IsNullOrEmpty(member.Email))
             {
                 admins.Add(member);

@@ -1,9 +1,10 @@
+using CustomerFunctions.Core.Accounts;
+using CustomerFunctions.Core.Api;
 using CustomerFunctions.Core.Auth;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.Deletion;
 using CustomerFunctions.Core.Email;
 using CustomerFunctions.Core.History;
-using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Impersonation;
 using CustomerFunctions.Core.Invitations;
 using CustomerFunctions.Core.Members;
@@ -52,6 +53,7 @@ public static class CoreServices
         services.AddSingleton<AccountStore>();
         services.AddSingleton<Paging>();
         services.AddSingleton<TokenValidator>();
+        services.AddSingleton(new RouteTable(ApiRoutes.All));
         services.AddSingleton<ApiDispatcher>();
         services.AddHostedService<StorageInitializer>();
 

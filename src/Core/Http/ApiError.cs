@@ -5,6 +5,9 @@ public sealed record ApiError(int Status, string Type, string Title, string Deta
 {
     public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
 
+    /// <summary>Sent as a <c>Retry-After</c> header (429, 503).</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public static ApiError Validation(IReadOnlyDictionary<string, string[]> errors, string detail = "One or more fields are invalid.") =>
         new(400, "validation", "The request is invalid.", detail) { Errors = errors };
 

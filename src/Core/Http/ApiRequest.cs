@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using CustomerFunctions.Core.Api;
 using CustomerFunctions.Core.Auth;
 using Microsoft.AspNetCore.Http;
 

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.Members;
 using CustomerFunctions.Core.Storage;
@@ -57,14 +58,14 @@ public sealed class MessageInbox(StorageClients storage, IndexTable index)
     {
         if (onlyUserId is not null)
         {
-            var row = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, Member.RowKey(onlyUserId), cancellationToken: cancellationToken);
-            return [(onlyUserId, row.HasValue ? Member.FromEntity(row.Value!) : null)];
+            var row = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, AccountPartition.Members.Key(MemberRow.Id(onlyUserId)), cancellationToken: cancellationToken);
+            return [(onlyUserId, row.HasValue ? AccountPartition.Members.FromEntity(row.Value!) : null)];
         }
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {accountId} and RowKey ge {Member.Prefix} and RowKey lt {Keys.PrefixEnd(Member.Prefix)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {accountId} and RowKey ge {MemberRow.Prefix} and RowKey lt {Keys.PrefixEnd(MemberRow.Prefix)}");
         var members = new List<(string, Member?)>();
         await foreach (var row in storage.Accounts.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            var member = Member.FromEntity(row);
+            var member = AccountPartition.Members.FromEntity(row);
             members.Add((member.UserId, member));
         }
         return members;

@@ -2,7 +2,6 @@ using System.Reflection;
 using CustomerFunctions.Core.Email;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Hosting;
-using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using CustomerFunctions.Core.Hosting;
-using CustomerFunctions.Core.Http;
 using CustomerFunctions.Server;
 using CustomerFunctions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

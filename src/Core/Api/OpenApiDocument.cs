@@ -1,8 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
+using CustomerFunctions.Core.Hosting;
 
-namespace CustomerFunctions.Core.Http;
+namespace CustomerFunctions.Core.Api;
 
 /// <summary>The OpenAPI 3.1 document of the route table, with request and response schemas taken from the handlers' own types.</summary>
 public static class OpenApiDocument

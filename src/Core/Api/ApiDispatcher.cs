@@ -1,22 +1,25 @@
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Auth;
+using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace CustomerFunctions.Core.Http;
+namespace CustomerFunctions.Core.Api;
 
 /// <summary>
-/// Runs one route for either host: authenticates, buffers the capped body, calls the handler, retries it when an
-/// optimistic-concurrency race lost, and turns expected failures into problem details and the unexpected into a logged 500.
+/// Runs one route for either host: authenticates, enforces the route's declared access (opening and authorizing the
+/// account session), buffers the capped body, calls the handler, retries it when an optimistic-concurrency race lost,
+/// and turns the unexpected into a logged 500. Expected outcomes arrive as values and answer as they are.
 /// </summary>
-public sealed partial class ApiDispatcher(IServiceProvider services, TokenValidator tokens, ILogger<ApiDispatcher> logger)
+public sealed partial class ApiDispatcher(IServiceProvider services, TokenValidator tokens, AccountStore accounts, RouteTable table, ILogger<ApiDispatcher> logger)
 {
     public const int MaxBodyBytes = 1 << 20;
     // Every lost race means another command committed, so contenders always make progress; the bound only caps the wait
     // (about 4 s with the backoff below). 50 parallel creations against a quota of 10 lose up to 10 races each.
     private const int MaxAttempts = 20;
-    private readonly Dictionary<string, ApiRoute> routes = ApiRoutes.All.ToDictionary(r => r.Name, StringComparer.Ordinal);
+    private readonly Dictionary<string, ApiRoute> routes = table.Routes.ToDictionary(r => r.Name, StringComparer.Ordinal);
 
     public async Task<IResult> RunAsync(string routeName, HttpRequest http)
     {
@@ -37,6 +40,10 @@ public sealed partial class ApiDispatcher(IServiceProvider services, TokenValida
                     return validation.Error.ToResult();
                 }
                 caller = validation.Caller;
+                if (route.Access.Audience == Audience.Operators && caller is not { IsOperator: true, IsImpersonation: false })
+                {
+                    return new Forbidden("Only platform operators may do this.");
+                }
             }
             var body = await ReadBodyAsync(http);
             if (body.Error is not null)
@@ -49,7 +56,20 @@ public sealed partial class ApiDispatcher(IServiceProvider services, TokenValida
             {
                 try
                 {
-                    return await route.Invoke(endpoints, request);
+                    AccountSession? session = null;
+                    if (route.Access.Audience == Audience.Account && !route.IsLegacy)
+                    {
+                        session = await accounts.OpenForRouteAsync(values[route.Access.AccountRouteValue], request);
+                        if (session.Check(route.Access.Relations, route.Access.IsWrite) is { } refused)
+                        {
+                            return refused;
+                        }
+                        if (session.Replay is { } replay)
+                        {
+                            return replay;
+                        }
+                    }
+                    return await route.Invoke(endpoints, session, request);
                 }
                 catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
                 {
@@ -70,8 +90,7 @@ public sealed partial class ApiDispatcher(IServiceProvider services, TokenValida
         }
         catch (IdempotentReplayException replay)
         {
-            http.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
-            return replay.Response;
+            return replay.Replay;
         }
         catch (OperationCanceledException) when (http.HttpContext.RequestAborted.IsCancellationRequested)
         {

@@ -1,23 +1,4 @@
-namespace CustomerFunctions.Core.Storage;
-
-/// <summary>How the caller stands to the account a request touches.</summary>
-public enum Relation
-{
-    /// <summary>Not allowed to know the account exists: 404.</summary>
-    None,
-
-    /// <summary>A customer employee or partner employee of the account itself.</summary>
-    Member,
-
-    /// <summary>A customer admin or partner admin of the account itself.</summary>
-    Admin,
-
-    /// <summary>A member (admin or employee) of the partner that manages the account.</summary>
-    Partner,
-
-    /// <summary>A platform operator.</summary>
-    Operator,
-}
+namespace CustomerFunctions.Core.Accounts;
 
 /// <summary>The "who" column of API.md as sets of relations.</summary>
 public static class Allowed
@@ -33,4 +14,10 @@ public static class Allowed
 
     /// <summary>its customer admins only.</summary>
     public static readonly Relation[] AccountAdmins = [Relation.Admin];
+
+    /// <summary>operator; the partner account's own members (partner-scoped routes name the partner in the route).</summary>
+    public static readonly Relation[] PartnerMembers = [Relation.Operator, Relation.Admin, Relation.Member];
+
+    /// <summary>the account's own members (message recipients).</summary>
+    public static readonly Relation[] OwnMembers = [Relation.Admin, Relation.Member];
 }

@@ -6,8 +6,9 @@ using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Members;
+using CustomerFunctions.Core.Storage;
 
-namespace CustomerFunctions.Core.Storage;
+namespace CustomerFunctions.Core.Accounts;
 
 /// <summary>
 /// One command (or read) on one account partition: what was loaded (profile, the caller's membership, how the caller
@@ -26,6 +27,8 @@ public sealed class AccountSession
     internal AccountSession(AccountStore store, string accountId, ApiRequest? request, Caller caller, Account? account, ETag? etag, Member? callerMember, Relation relation, Member? partnerMember)
     {
         this.store = store;
+        Now = store.Time.GetUtcNow();
+        Aborted = request?.Aborted ?? CancellationToken.None;
         AccountId = accountId;
         Request = request;
         Caller = caller;
@@ -49,42 +52,97 @@ public sealed class AccountSession
     public Member? PartnerMember { get; }
     public Relation Relation { get; }
     public TableClient Table => store.Storage.Accounts;
-    public DateTimeOffset Now => store.Time.GetUtcNow();
 
-    /// <summary>Ends the request unless the caller stands in one of the allowed relations: 404 when they may not know the account, else 403.</summary>
-    public AccountSession Authorize(Relation[] allowed, bool writes)
+    /// <summary>The command's one moment: read once when the session opens, so every row it writes agrees on the time.</summary>
+    public DateTimeOffset Now { get; }
+
+    public CancellationToken Aborted { get; }
+
+    /// <summary>The stored answer when this POST's Idempotency-Key was used before (or the refusal of a reused key).</summary>
+    public Replayed? Replay { get; internal set; }
+
+    /// <summary>Whether the caller may do this: null when allowed, else 404 when they may not know the account, 403 for the wrong role, 409 on a deleted account.</summary>
+    public Failure? Check(IReadOnlyList<Relation> allowed, bool writes)
     {
         if (Relation == Relation.None || Account is null)
         {
-            throw new ApiErrorException(ApiError.NotFound("The account"));
+            return new NotFound("The account");
         }
         if (!allowed.Contains(Relation))
         {
-            throw new ApiErrorException(ApiError.Forbidden("Your role on this account does not allow this."));
+            return new Forbidden("Your role on this account does not allow this.");
         }
         if (writes)
         {
             if (Account.IsDeleted)
             {
-                throw new ApiErrorException(ApiError.Conflict("account-deleted", "The account is deleted; it can only be read."));
+                return new Conflict("account-deleted", "The account is deleted; it can only be read.");
             }
             if (Relation is Relation.Member or Relation.Admin && !Account.MembersMayWrite)
             {
-                throw new ApiErrorException(ApiError.Forbidden($"The account is {JsonNamingPolicy.CamelCase.ConvertName(Account.Status.ToString())}; its members may only read."));
+                return new Forbidden($"The account is {JsonNamingPolicy.CamelCase.ConvertName(Account.Status.ToString())}; its members may only read.");
             }
+        }
+        return null;
+    }
+
+    /// <summary>Legacy form of <see cref="Check"/> for handlers not yet on declared access: throws the failure.</summary>
+    public AccountSession Authorize(Relation[] allowed, bool writes)
+    {
+        if (Check(allowed, writes) is { } failure)
+        {
+            throw new ApiErrorException(Problems.From(failure));
         }
         return this;
     }
 
-    /// <summary>Checks an If-Match header against the profile's ETag (412 when stale).</summary>
-    public void CheckIfMatch()
+    /// <summary>Null when the request's If-Match (if any) names the profile's current ETag.</summary>
+    public PreconditionFailed? IfMatchFails()
     {
         var ifMatch = Request?.IfMatch;
-        if (ifMatch is not null && ifMatch != "*" && ifMatch != ProfileETag?.ToString())
+        return ifMatch is not null && ifMatch != "*" && ifMatch != ProfileETag?.ToString() ? new PreconditionFailed() : null;
+    }
+
+    /// <summary>Legacy form of <see cref="IfMatchFails"/>.</summary>
+    public void CheckIfMatch()
+    {
+        if (IfMatchFails() is not null)
         {
             throw new ApiErrorException(ApiError.PreconditionFailed());
         }
     }
+
+    /// <summary>One row of the partition by its kind and key part, with its ETag; null when there is none.</summary>
+    public Task<Stored<T>?> ReadAsync<T>(RowKind<T> kind, string id) => store.ReadAsync(AccountId, kind, id, Aborted);
+
+    /// <summary>Every row of a kind (optionally under a longer prefix, optionally filtered further), in key order.</summary>
+    public IAsyncEnumerable<Stored<T>> QueryAsync<T>(RowKind<T> kind, string within = "", FormattableString? where = null, IEnumerable<string>? select = null) =>
+        store.QueryAsync(AccountId, kind, within, where, select, Aborted);
+
+    /// <summary>Deletes rows of this partition at once, outside the command's transaction (see <see cref="AccountStore.DeleteNowAsync"/>).</summary>
+    public Task DeleteNowAsync(IReadOnlyList<string> rowKeys) => store.DeleteNowAsync(AccountId, rowKeys, Aborted);
+
+    /// <summary>One page of a kind for the API, with a signed continuation token bound to the request.</summary>
+    public async Task<(List<T> Items, string? ContinuationToken)> PageAsync<T>(RowKind<T> kind, Paging paging, string within = "", params string?[] scope)
+    {
+        var request = Request ?? throw new InvalidOperationException("Paging needs a request.");
+        var (rows, token) = await paging.QueryAsync(Table, kind.Range(AccountId, within), request, Paging.Scope(request, scope));
+        return ([.. rows.Select(kind.FromEntity)], token);
+    }
+
+    public void Add<T>(RowKind<T> kind, T value) => Add(kind.ToEntity(AccountId, value));
+
+    /// <summary>Replaces a row read earlier; the commit fails (and the command is retried) when it changed since.</summary>
+    public void Replace<T>(RowKind<T> kind, T value, ETag etag)
+    {
+        var entity = kind.ToEntity(AccountId, value);
+        entity.ETag = etag;
+        Replace(entity);
+    }
+
+    public void Upsert<T>(RowKind<T> kind, T value) => Upsert(kind.ToEntity(AccountId, value));
+
+    public void Delete<T>(RowKind<T> kind, string id, ETag? etag = null) => Delete(kind.Key(id), etag);
 
     public void Add(TableEntity entity) => actions.Add(new TableTransactionAction(TableTransactionActionType.Add, Own(entity)));
     public void Replace(TableEntity entity) => actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, Own(entity), entity.ETag == default ? ETag.All : entity.ETag));
@@ -107,15 +165,15 @@ public sealed class AccountSession
     public async Task<ApiResponse> CommitAsync(ApiResponse response)
     {
         var account = Existing;
-        account.Version++;
+        account.Bump();
         var all = new List<TableTransactionAction>(actions.Count + events.Count + 3)
         {
             ProfileETag is { } etag
-                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, AccountRow.ToEntity(account), etag)
-                : new TableTransactionAction(TableTransactionActionType.Add, AccountRow.ToEntity(account)),
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, AccountPartition.Profile.ToEntity(AccountId, account), etag)
+                : new TableTransactionAction(TableTransactionActionType.Add, AccountPartition.Profile.ToEntity(AccountId, account)),
         };
         all.AddRange(actions);
-        all.AddRange(events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e.ToEntity(AccountId))));
+        all.AddRange(events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, AccountPartition.Events.ToEntity(AccountId, e))));
         var commandId = store.Ids.New();
         if (effects.Count > 0)
         {
@@ -141,7 +199,7 @@ public sealed class AccountSession
         }
         catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
         {
-            account.Version--;
+            account.Unbump();
             throw new ConcurrencyConflictException($"Account {AccountId} changed during the command.", e);
         }
         ProfileETag = result.Value[0].Headers.ETag;

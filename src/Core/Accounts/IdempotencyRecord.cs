@@ -2,7 +2,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using CustomerFunctions.Core.Http;
 
-namespace CustomerFunctions.Core.Storage;
+namespace CustomerFunctions.Core.Accounts;
 
 /// <summary>
 /// The stored answer to a POST sent with an Idempotency-Key. It lives in the partition the command wrote to and is
@@ -19,18 +19,18 @@ public static class IdempotencyRecord
         ["CreatedAt"] = now,
     };
 
-    /// <summary>Ends the request when the key was used before: replaying the same body, refusing a different one.</summary>
-    public static void ReplayIfKnown(TableEntity? row, IdempotencyKey key)
+    /// <summary>When the key was used before: the same body replays the stored answer, a different one is refused.</summary>
+    public static Replayed? ReplayOf(TableEntity? row, IdempotencyKey key)
     {
         if (row is null)
         {
-            return;
+            return null;
         }
         if (row.GetString("BodyHash") != key.BodyHash)
         {
-            throw new ApiErrorException(ApiError.Unprocessable("idempotency-key-reused", "This Idempotency-Key was already used with a different request body."));
+            return new Replayed(new Unprocessable("idempotency-key-reused", "This Idempotency-Key was already used with a different request body."));
         }
         var body = row.GetString("ResponseBody");
-        throw new IdempotentReplayException(new ApiResponse(row.GetInt32("Status") ?? 200, body is null ? null : new RawJson(body), row.GetString("Location")));
+        return new Replayed(new ApiResponse(row.GetInt32("Status") ?? 200, body is null ? null : new RawJson(body), row.GetString("Location")));
     }
 }

@@ -1,4 +1,6 @@
-namespace CustomerFunctions.Core.Http;
+using CustomerFunctions.Core.Api;
+
+namespace CustomerFunctions.Core.Hosting;
 
 /// <summary>
 /// The route table: every HTTP endpoint of the service, once, gathered from the features' route lists. src/Server
