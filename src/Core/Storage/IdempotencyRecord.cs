@@ -10,14 +10,19 @@ namespace CustomerFunctions.Core.Storage;
 /// </summary>
 public static class IdempotencyRecord
 {
-    public static TableEntity ToEntity(string accountId, IdempotencyKey key, ApiResponse response, DateTimeOffset now) => new(accountId, key.RowKey)
+    public static TableEntity ToEntity(string accountId, IdempotencyKey key, ApiResponse response, DateTimeOffset now)
     {
-        ["BodyHash"] = key.BodyHash,
-        ["Status"] = response.Status,
-        ["Location"] = response.Location,
-        ["ResponseBody"] = response.Body is null ? null : JsonSerializer.Serialize(response.Body, response.Body.GetType(), Json.Options),
-        ["CreatedAt"] = now,
-    };
+        var entity = new TableEntity(accountId, key.RowKey)
+        {
+            ["BodyHash"] = key.BodyHash,
+            ["Status"] = response.Status,
+            ["Location"] = response.Location,
+            ["CreatedAt"] = now,
+        };
+        // An answer may outgrow one property (a 10,000-character message escapes to ~60,000 characters of JSON).
+        LargeText.Write(entity, "ResponseBody", response.Body is null ? null : JsonSerializer.Serialize(response.Body, response.Body.GetType(), Json.Options));
+        return entity;
+    }
 
     /// <summary>Ends the request when the key was used before: replaying the same body, refusing a different one.</summary>
     public static void ReplayIfKnown(TableEntity? row, IdempotencyKey key)
@@ -30,7 +35,7 @@ public static class IdempotencyRecord
         {
             throw new ApiErrorException(ApiError.Unprocessable("idempotency-key-reused", "This Idempotency-Key was already used with a different request body."));
         }
-        var body = row.GetString("ResponseBody");
+        var body = LargeText.Read(row, "ResponseBody");
         throw new IdempotentReplayException(new ApiResponse(row.GetInt32("Status") ?? 200, body is null ? null : new RawJson(body), row.GetString("Location")));
     }
 }
