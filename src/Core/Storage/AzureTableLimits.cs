@@ -94,7 +94,7 @@ public static class AzureTableLimits
                 continue;
             }
             properties++;
-            var type = entity.TryGetProperty(name + "@odata.type", out var annotation) ? annotation.GetString() : null;
+            var type = entity.TryGetProperty(name + "@odata.type", out var annotation) ? Text(annotation) : null;
             var (valueSize, refusal) = Measure(name, type, property.Value);
             if (refusal is not null)
             {
@@ -114,10 +114,10 @@ public static class AzureTableLimits
         switch (type)
         {
             case "Edm.Binary":
-                var bytes = Base64Length(value.GetString() ?? "");
+                var bytes = Base64Length(Text(value) ?? "");
                 return bytes > MaxValueBytes ? (0, PropertyValueTooLarge(name)) : (bytes + 4, null);
             case "Edm.DateTime":
-                var parsed = DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at);
+                var parsed = DateTimeOffset.TryParse(Text(value), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at);
                 return parsed && at < MinDateTime ? (0, OutOfRange($"{name} is before 1601-01-01")) : (8, null);
             case "Edm.Guid":
                 return (16, null);
@@ -140,9 +140,11 @@ public static class AzureTableLimits
             default:
                 return (8, null);
         }
-        var text = value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : value.GetRawText();
+        var text = Text(value) ?? value.GetRawText();
         return text.Length > MaxStringLength ? (0, PropertyValueTooLarge(name)) : (2L * text.Length + 4, null);
     }
+
+    private static string? Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static long Base64Length(string base64)
     {
