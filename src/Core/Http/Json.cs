@@ -16,6 +16,9 @@ public static class Json
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver { Modifiers = { Storage.SideEffect.AddDerivedTypes } },
+            // Stored, never put in a page: keeping non-ASCII text as it is (not \uXXXX, six characters each) keeps outbox rows
+            // and their transaction within Azure's size limits.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         options.MakeReadOnly();
