@@ -40,13 +40,13 @@ public static class AccountPartition
     public static readonly RowKind<TableEntity> PartnerProducts = new("globalproduct|", RawRow.Instance, Erasure.Keep);
 
     /// <summary>message|{id}: messages sent to the account's users.</summary>
-    public static readonly RowKind<Message> Messages = new("message|", new DelegateRowMapper<Message>((pk, m) => m.ToEntity(pk), Message.FromEntity), Erasure.Keep);
+    public static readonly RowKind<Message> Messages = new(MessageRow.Prefix, new MessageRow(), Erasure.Keep);
 
     /// <summary>msgack|{message}|{user}: who acknowledged a message.</summary>
-    public static readonly RowKind<Acknowledgement> Acknowledgements = new("msgack|", new DelegateRowMapper<Acknowledgement>((pk, a) => a.ToEntity(pk), Acknowledgement.FromEntity), Erasure.Scrub);
+    public static readonly RowKind<Acknowledgement> Acknowledgements = new(AcknowledgementRow.Prefix, new AcknowledgementRow(), Erasure.Scrub);
 
     /// <summary>partnermessage|{id}: a message a partner sent to all its customers (in the partner's partition).</summary>
-    public static readonly RowKind<TableEntity> PartnerMessages = new("partnermessage|", RawRow.Instance, Erasure.Keep);
+    public static readonly RowKind<PartnerMessage> PartnerMessages = new(PartnerMessageRow.Prefix, new PartnerMessageRow(), Erasure.Keep);
 
     /// <summary>deletion|{inverted time}|{id}: deletion requests, newest first.</summary>
     public static readonly RowKind<DeletionRequest> DeletionRequests = new("deletion|", new DelegateRowMapper<DeletionRequest>((pk, d) => d.ToEntity(pk), DeletionRequest.FromEntity), Erasure.Keep);
