@@ -5,6 +5,7 @@ using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Invitations;
 using CustomerFunctions.Core.Members;
 using CustomerFunctions.Core.Messages;
+using CustomerFunctions.Core.Products;
 using CustomerFunctions.Core.Projects;
 using CustomerFunctions.Core.Registration;
 using CustomerFunctions.Core.Storage;
@@ -34,10 +35,10 @@ public static class AccountPartition
     public static readonly RowKind<ProjectAccess> ProjectAccess = new("access|", new DelegateRowMapper<ProjectAccess>((pk, a) => a.ToEntity(pk), CustomerFunctions.Core.Projects.ProjectAccess.FromEntity), Erasure.Delete);
 
     /// <summary>product|{id}: the customer's visibility and status of a product (drives the stage).</summary>
-    public static readonly RowKind<TableEntity> Products = new("product|", RawRow.Instance, Erasure.Keep);
+    public static readonly RowKind<CustomerProduct> Products = new(CustomerProductRow.Prefix, new CustomerProductRow(), Erasure.Keep);
 
     /// <summary>globalproduct|{id}: a partner's visibility of a product for all its customers.</summary>
-    public static readonly RowKind<TableEntity> PartnerProducts = new("globalproduct|", RawRow.Instance, Erasure.Keep);
+    public static readonly RowKind<PartnerProduct> PartnerProducts = new(PartnerProductRow.Prefix, new PartnerProductRow(), Erasure.Keep);
 
     /// <summary>message|{id}: messages sent to the account's users.</summary>
     public static readonly RowKind<Message> Messages = new(MessageRow.Prefix, new MessageRow(), Erasure.Keep);
