@@ -189,7 +189,7 @@ public sealed class DeletionSweep(Scenario s) : Operation(s)
         await RawCalls.QueryPageAsync(Raw.Accounts, Prefix(accountId, ProjectKeys.AccessPrefix), 100);
         await RawCalls.QueryPageAsync(Raw.Accounts, Prefix(accountId, "idem|"), 100);
         await RawCalls.QueryPageAsync(Raw.Accounts, Prefix(accountId, "invitation|"), 100);
-        await RawCalls.QueryPageAsync(Raw.Accounts, Prefix(accountId, Acknowledgement.Prefix), 100);
+        await RawCalls.QueryPageAsync(Raw.Accounts, Prefix(accountId, AcknowledgementRow.Prefix), 100);
         var history = await RawCalls.QueryPageAsync(Raw.Accounts, Prefix(accountId, HistoryEvent.Prefix), 100);
         var scrubs = new List<TableTransactionAction>();
         foreach (var row in history)

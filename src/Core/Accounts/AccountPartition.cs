@@ -5,6 +5,7 @@ using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Invitations;
 using CustomerFunctions.Core.Members;
 using CustomerFunctions.Core.Messages;
+using CustomerFunctions.Core.Products;
 using CustomerFunctions.Core.Projects;
 using CustomerFunctions.Core.Registration;
 using CustomerFunctions.Core.Storage;
@@ -34,19 +35,19 @@ public static class AccountPartition
     public static readonly RowKind<ProjectAccess> ProjectAccess = new("access|", new DelegateRowMapper<ProjectAccess>((pk, a) => a.ToEntity(pk), CustomerFunctions.Core.Projects.ProjectAccess.FromEntity), Erasure.Delete);
 
     /// <summary>product|{id}: the customer's visibility and status of a product (drives the stage).</summary>
-    public static readonly RowKind<TableEntity> Products = new("product|", RawRow.Instance, Erasure.Keep);
+    public static readonly RowKind<CustomerProduct> Products = new(CustomerProductRow.Prefix, new CustomerProductRow(), Erasure.Keep);
 
     /// <summary>globalproduct|{id}: a partner's visibility of a product for all its customers.</summary>
-    public static readonly RowKind<TableEntity> PartnerProducts = new("globalproduct|", RawRow.Instance, Erasure.Keep);
+    public static readonly RowKind<PartnerProduct> PartnerProducts = new(PartnerProductRow.Prefix, new PartnerProductRow(), Erasure.Keep);
 
     /// <summary>message|{id}: messages sent to the account's users.</summary>
-    public static readonly RowKind<Message> Messages = new("message|", new DelegateRowMapper<Message>((pk, m) => m.ToEntity(pk), Message.FromEntity), Erasure.Keep);
+    public static readonly RowKind<Message> Messages = new(MessageRow.Prefix, new MessageRow(), Erasure.Keep);
 
     /// <summary>msgack|{message}|{user}: who acknowledged a message.</summary>
-    public static readonly RowKind<Acknowledgement> Acknowledgements = new("msgack|", new DelegateRowMapper<Acknowledgement>((pk, a) => a.ToEntity(pk), Acknowledgement.FromEntity), Erasure.Scrub);
+    public static readonly RowKind<Acknowledgement> Acknowledgements = new(AcknowledgementRow.Prefix, new AcknowledgementRow(), Erasure.Scrub);
 
     /// <summary>partnermessage|{id}: a message a partner sent to all its customers (in the partner's partition).</summary>
-    public static readonly RowKind<TableEntity> PartnerMessages = new("partnermessage|", RawRow.Instance, Erasure.Keep);
+    public static readonly RowKind<PartnerMessage> PartnerMessages = new(PartnerMessageRow.Prefix, new PartnerMessageRow(), Erasure.Keep);
 
     /// <summary>deletion|{inverted time}|{id}: deletion requests, newest first.</summary>
     public static readonly RowKind<DeletionRequest> DeletionRequests = new("deletion|", new DelegateRowMapper<DeletionRequest>((pk, d) => d.ToEntity(pk), DeletionRequest.FromEntity), Erasure.Keep);

@@ -126,6 +126,10 @@ public sealed class AccountSession
     public IAsyncEnumerable<Stored<T>> QueryAsync<T>(RowKind<T> kind, string within = "", FormattableString? where = null, IEnumerable<string>? select = null) =>
         store.QueryAsync(AccountId, kind, within, where, select, Aborted);
 
+    /// <summary>Every row of a kind from the first under key part <paramref name="first"/> through the last under <paramref name="last"/> (the rows of several neighbours in one query).</summary>
+    public IAsyncEnumerable<Stored<T>> QueryBetweenAsync<T>(RowKind<T> kind, string first, string last, IEnumerable<string>? select = null) =>
+        store.QueryBetweenAsync(AccountId, kind, first, last, select, Aborted);
+
     /// <summary>Deletes rows of this partition at once, outside the command's transaction (see <see cref="AccountStore.DeleteNowAsync"/>).</summary>
     public Task DeleteNowAsync(IReadOnlyList<string> rowKeys) => store.DeleteNowAsync(AccountId, rowKeys, Aborted);
 

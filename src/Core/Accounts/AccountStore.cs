@@ -106,6 +106,19 @@ public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProv
         {
             filter += " and " + TableClient.CreateQueryFilter(where);
         }
+        await foreach (var row in RowsAsync(kind, filter, select, cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>Every row of a kind from the first under key part <paramref name="first"/> through the last under <paramref name="last"/>, in key order.</summary>
+    public IAsyncEnumerable<Stored<T>> QueryBetweenAsync<T>(string accountId, RowKind<T> kind, string first, string last, IEnumerable<string>? select, CancellationToken cancellationToken) =>
+        RowsAsync(kind, kind.Range(accountId, first, last), select, cancellationToken);
+
+    private async IAsyncEnumerable<Stored<T>> RowsAsync<T>(
+        RowKind<T> kind, string filter, IEnumerable<string>? select, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         await foreach (var row in storage.Accounts.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken))
         {
             yield return new Stored<T>(kind.FromEntity(row), row.RowKey, row.ETag);

@@ -41,7 +41,7 @@ public sealed partial class AccountErasure(StorageClients storage, IndexSync ind
         await ForEachBatchAsync(accountId, ProjectKeys.AccessPrefix, DeleteAll, cancellationToken);
         await ForEachBatchAsync(accountId, IdempotencyPrefix, DeleteAll, cancellationToken);
         await ForEachBatchAsync(accountId, InvitationPrefix, EraseInvitationsAsync, cancellationToken);
-        await ForEachBatchAsync(accountId, Acknowledgement.Prefix, EraseAcknowledgers, cancellationToken);
+        await ForEachBatchAsync(accountId, AcknowledgementRow.Prefix, EraseAcknowledgers, cancellationToken);
         await ForEachBatchAsync(accountId, HistoryEvent.Prefix, ScrubHistory, cancellationToken);
         LogErased(logger, accountId);
     }

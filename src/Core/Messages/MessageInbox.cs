@@ -1,55 +1,59 @@
 using Azure.Data.Tables;
 using CustomerFunctions.Core.Accounts;
-using CustomerFunctions.Core.Customers;
+using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Members;
 using CustomerFunctions.Core.Storage;
 
 namespace CustomerFunctions.Core.Messages;
 
 /// <summary>
-/// Each user's inbox of messages still to see, across all their accounts: index partition <c>inbox|{userId}</c>, one row
-/// <c>{messageId}|{accountId}</c> per pending message. The rows are derived from the account partitions by
-/// <see cref="SyncMessageInbox"/> (live while pending, a tombstone once acknowledged or closed), versioned with the account
-/// so a late run never brings back a row a newer one removed. Reading the inbox costs one query plus point reads for the
-/// rows it returns, never anything proportional to the messages ever sent.
+/// Each user's inbox of messages still to see, across all their accounts: index partition <c>inbox|{userId}</c>, one
+/// <see cref="InboxRow"/> per pending message, and the only code touching that partition. The rows are derived from the
+/// account partitions by <see cref="SyncMessageInbox"/> (live while pending, a tombstone once acknowledged or closed),
+/// versioned with the account so a late run never brings back a row a newer one removed. Reading the inbox costs one
+/// query plus point reads for the rows it returns, never anything proportional to the messages ever sent.
 /// </summary>
-public sealed class MessageInbox(StorageClients storage, IndexTable index)
+public sealed class MessageInbox(AccountStore accounts, IndexTable index, Paging paging)
 {
-    public static string Partition(string userId) => "inbox|" + KeyEncoding.Encode(userId);
+    private static readonly InboxRow Rows = new();
 
-    public static string RowKey(string messageId, string accountId) => messageId + "|" + accountId;
+    /// <summary>One page of the user's live inbox rows (tombstones left out), for the API.</summary>
+    public async Task<(List<InboxEntry> Entries, string? ContinuationToken)> PageAsync(string userId, ApiRequest request)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {InboxRow.Partition(userId)} and Removed eq false");
+        var (rows, token) = await paging.QueryAsync(index.Table, filter, request, Paging.Scope(request));
+        return ([.. rows.Select(Rows.FromEntity)], token);
+    }
 
     /// <summary>Brings the inbox rows of one message in line with its account partition (for one recipient or all).</summary>
     public async Task SyncAsync(string accountId, string messageId, string? onlyUserId, CancellationToken cancellationToken)
     {
         // Read the version first: whatever state we then see is at least that new, so it may be written with that version.
-        var profile = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, Keys.Profile, cancellationToken: cancellationToken);
-        var messageRow = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, Message.RowKey(messageId), cancellationToken: cancellationToken);
-        if (!profile.HasValue || !messageRow.HasValue)
+        var profile = await accounts.ReadAccountAsync(accountId, cancellationToken);
+        var stored = await accounts.ReadAsync(accountId, AccountPartition.Messages, MessageRow.Id(messageId), cancellationToken);
+        if (profile is not { Account: var account } || stored is not { Value: var message })
         {
             return;
         }
-        var account = AccountRow.FromEntity(profile.Value!);
-        var message = Message.FromEntity(messageRow.Value!);
         var acknowledged = await AcknowledgersAsync(accountId, messageId, cancellationToken);
         foreach (var (userId, member) in await RecipientsAsync(accountId, onlyUserId, cancellationToken))
         {
             var pending = !account.IsDeleted && member is not null && message.IsPendingFor(member, acknowledged.Contains(userId));
-            var properties = pending
-                ? new Dictionary<string, object?> { ["AccountId"] = accountId, ["MessageId"] = messageId, ["SentAt"] = message.SentAt }
-                : null;
-            await index.WriteAsync(Partition(userId), RowKey(messageId, accountId), account.Version, properties, cancellationToken);
+            var partition = InboxRow.Partition(userId);
+            var properties = pending ? Properties(Rows.ToEntity(partition, new InboxEntry(accountId, messageId, message.SentAt))) : null;
+            await index.WriteAsync(partition, InboxRow.Key(messageId, accountId), account.Version, properties, cancellationToken);
         }
     }
 
+    private static Dictionary<string, object?> Properties(TableEntity row) =>
+        row.Where(p => p.Key is not ("PartitionKey" or "RowKey")).ToDictionary(p => p.Key, p => (object?)p.Value);
+
     private async Task<HashSet<string>> AcknowledgersAsync(string accountId, string messageId, CancellationToken cancellationToken)
     {
-        var prefix = Acknowledgement.MessagePrefix(messageId);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {accountId} and RowKey ge {prefix} and RowKey lt {Keys.PrefixEnd(prefix)}");
         var users = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var row in storage.Accounts.QueryAsync<TableEntity>(filter, select: ["UserId"], cancellationToken: cancellationToken))
+        await foreach (var ack in accounts.QueryAsync(accountId, AccountPartition.Acknowledgements, AcknowledgementRow.OfMessage(messageId), select: ["UserId"], cancellationToken: cancellationToken))
         {
-            users.Add(row.GetString("UserId") ?? "");
+            users.Add(ack.Value.UserId);
         }
         return users;
     }
@@ -58,23 +62,13 @@ public sealed class MessageInbox(StorageClients storage, IndexTable index)
     {
         if (onlyUserId is not null)
         {
-            var row = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, AccountPartition.Members.Key(MemberRow.Id(onlyUserId)), cancellationToken: cancellationToken);
-            return [(onlyUserId, row.HasValue ? AccountPartition.Members.FromEntity(row.Value!) : null)];
+            return [(onlyUserId, await accounts.ReadMemberAsync(accountId, onlyUserId, cancellationToken))];
         }
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {accountId} and RowKey ge {MemberRow.Prefix} and RowKey lt {Keys.PrefixEnd(MemberRow.Prefix)}");
         var members = new List<(string, Member?)>();
-        await foreach (var row in storage.Accounts.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var member in accounts.QueryAsync(accountId, AccountPartition.Members, cancellationToken: cancellationToken))
         {
-            var member = AccountPartition.Members.FromEntity(row);
-            members.Add((member.UserId, member));
+            members.Add((member.Value.UserId, member.Value));
         }
         return members;
     }
-}
-
-/// <summary>Write (or tombstone) the inbox rows of a message: for every member, or for one user after their acknowledgement.</summary>
-public sealed record SyncMessageInbox(string MessageId, string? OnlyUserId = null) : SideEffect<MessageInbox>
-{
-    public override Task RunAsync(string accountId, MessageInbox inbox, CancellationToken cancellationToken) =>
-        inbox.SyncAsync(accountId, MessageId, OnlyUserId, cancellationToken);
 }

@@ -9,6 +9,7 @@ public static class MessagesFeature
     public static IServiceCollection AddMessages(this IServiceCollection services)
     {
         services.TryAddSingleton<MessageEndpoints>();
+        services.TryAddSingleton<InboxEndpoints>();
         services.TryAddSingleton<MessageInbox>();
         services.TryAddSingleton<PartnerMessageFanOut>();
         return services;

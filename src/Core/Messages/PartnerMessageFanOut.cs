@@ -1,10 +1,8 @@
-using Azure.Data.Tables;
 using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Auth;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CustomerFunctions.Core.Messages;
@@ -18,13 +16,17 @@ public sealed partial class PartnerMessageFanOut(AccountStore accounts, IndexTab
 {
     private const int MaxAttempts = 8;
 
-    public async Task RunAsync(string partnerId, Message message, CancellationToken cancellationToken)
+    public async Task RunAsync(string partnerId, string messageId, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {IndexTable.PartnerCustomers(partnerId)} and Removed eq false");
-        var delivered = 0;
-        await foreach (var row in index.Table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        if (await accounts.ReadAsync(partnerId, AccountPartition.PartnerMessages, MessageRow.Id(messageId), cancellationToken) is not { } stored)
         {
-            if (await DeliverAsync(partnerId, row.RowKey, message, cancellationToken))
+            return;
+        }
+        var message = stored.Value.ToCustomers();
+        var delivered = 0;
+        await foreach (var customerId in index.LiveRowKeysAsync(IndexTable.PartnerCustomers(partnerId), cancellationToken))
+        {
+            if (await DeliverAsync(partnerId, customerId, message, cancellationToken))
             {
                 delivered++;
             }
@@ -45,12 +47,11 @@ public sealed partial class PartnerMessageFanOut(AccountStore accounts, IndexTab
                 {
                     return false;
                 }
-                var existing = await session.Table.GetEntityIfExistsAsync<TableEntity>(customerId, Message.RowKey(message.Id), cancellationToken: cancellationToken);
-                if (existing.HasValue)
+                if (await session.ReadAsync(AccountPartition.Messages, MessageRow.Id(message.Id)) is not null)
                 {
                     return false;
                 }
-                MessageEndpoints.Stage(session, message);
+                MessageDelivery.Stage(session, message);
                 await session.CommitAsync(ApiResponse.NoContent());
                 return true;
             }
@@ -63,18 +64,4 @@ public sealed partial class PartnerMessageFanOut(AccountStore accounts, IndexTab
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Partner {PartnerId} message {MessageId} delivered to {Count} customers")]
     private static partial void LogFannedOut(ILogger logger, string partnerId, string messageId, int count);
-}
-
-/// <summary>Send a partner-wide message to each customer the partner manages.</summary>
-public sealed record FanOutPartnerMessage(string MessageId) : SideEffect
-{
-    public override async Task RunAsync(string accountId, IServiceProvider services, CancellationToken cancellationToken)
-    {
-        var storage = services.GetRequiredService<StorageClients>();
-        var row = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, MessageEndpoints.PartnerMessageRowKey(MessageId), cancellationToken: cancellationToken);
-        if (row.HasValue)
-        {
-            await services.GetRequiredService<PartnerMessageFanOut>().RunAsync(accountId, Message.FromEntity(row.Value!), cancellationToken);
-        }
-    }
 }

@@ -4,15 +4,15 @@ using CustomerFunctions.Core.Storage;
 
 namespace CustomerFunctions.Core.Products;
 
-/// <summary>A product of the platform's catalog.</summary>
-public sealed record Product(string Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
-
-/// <summary>The catalog: one partition of the Settings table, a row per product. Small by nature, so it is read whole.</summary>
+/// <summary>
+/// The catalog: one partition of the Settings table, a <see cref="ProductRow"/> per product, and the only code touching
+/// it. Small by nature, so it is read whole.
+/// </summary>
 public sealed class ProductCatalog(StorageClients storage)
 {
-    public const string PartitionKey = "catalog";
+    private static readonly ProductRow Rows = new();
 
-    public TableClient Table => storage.Settings;
+    private TableClient Table => storage.Settings;
 
     public async Task<Product?> FindAsync(string productId, CancellationToken cancellationToken)
     {
@@ -20,16 +20,16 @@ public sealed class ProductCatalog(StorageClients storage)
         {
             return null;
         }
-        var row = await Table.GetEntityIfExistsAsync<TableEntity>(PartitionKey, productId, cancellationToken: cancellationToken);
-        return row.HasValue ? FromEntity(row.Value!) : null;
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(ProductRow.Partition, productId, cancellationToken: cancellationToken);
+        return row.HasValue ? Rows.FromEntity(row.Value!) : null;
     }
 
     public async Task<List<Product>> AllAsync(CancellationToken cancellationToken)
     {
         var products = new List<Product>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey}"), cancellationToken: cancellationToken))
+        await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {ProductRow.Partition}"), cancellationToken: cancellationToken))
         {
-            products.Add(FromEntity(row));
+            products.Add(Rows.FromEntity(row));
         }
         return products;
     }
@@ -39,17 +39,17 @@ public sealed class ProductCatalog(StorageClients storage)
     {
         for (var attempt = 0; ; attempt++)
         {
-            var existing = await Table.GetEntityIfExistsAsync<TableEntity>(PartitionKey, productId, cancellationToken: cancellationToken);
-            var product = existing.HasValue ? FromEntity(existing.Value!) with { Name = name, UpdatedAt = now } : new Product(productId, name, now, now);
+            var existing = await Table.GetEntityIfExistsAsync<TableEntity>(ProductRow.Partition, productId, cancellationToken: cancellationToken);
+            var product = existing.HasValue ? Rows.FromEntity(existing.Value!).Renamed(name, now) : new Product(productId, name, now, now);
             try
             {
                 if (existing.HasValue)
                 {
-                    await Table.UpdateEntityAsync(ToEntity(product), existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                    await Table.UpdateEntityAsync(Rows.ToEntity(ProductRow.Partition, product), existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
                 }
                 else
                 {
-                    await Table.AddEntityAsync(ToEntity(product), cancellationToken);
+                    await Table.AddEntityAsync(Rows.ToEntity(ProductRow.Partition, product), cancellationToken);
                 }
                 return (product, !existing.HasValue);
             }
@@ -59,9 +59,4 @@ public sealed class ProductCatalog(StorageClients storage)
             }
         }
     }
-
-    private static TableEntity ToEntity(Product p) => new(PartitionKey, p.Id) { ["Name"] = p.Name, ["CreatedAt"] = p.CreatedAt, ["UpdatedAt"] = p.UpdatedAt };
-
-    private static Product FromEntity(TableEntity e) =>
-        new(e.RowKey, e.GetString("Name") ?? e.RowKey, e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue, e.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue);
 }

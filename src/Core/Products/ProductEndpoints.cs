@@ -1,136 +1,123 @@
 using System.Text.Json;
-using Azure.Data.Tables;
 using CustomerFunctions.Core.Accounts;
+using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Storage;
 
 namespace CustomerFunctions.Core.Products;
 
-public sealed record UpsertProductBody(string? Name);
-
-public sealed record PartnerVisibilityBody(bool? Visible);
-
-/// <summary><c>visible</c>: true or false sets the customer's own visibility, null returns to inheriting; absent leaves it. <c>status</c> absent leaves it.</summary>
-public sealed record SetCustomerProductBody(JsonElement Visible, ProductStatus? Status);
-
-public sealed record ProductView(string Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
-{
-    public static ProductView From(Product p) => new(p.Id, p.Name, p.CreatedAt, p.UpdatedAt);
-}
-
-public sealed record ProductList(IReadOnlyList<ProductView> Items, string? ContinuationToken = null);
-
-public sealed record PartnerProductView(string Id, string Name, bool Visible);
-
-public sealed record PartnerProductList(IReadOnlyList<PartnerProductView> Items, string? ContinuationToken = null);
-
-public sealed record CustomerProductView(string Id, string Name, bool Visible, VisibilitySource VisibilitySource, ProductStatus Status);
-
-public sealed record CustomerProductList(IReadOnlyList<CustomerProductView> Items, string? ContinuationToken = null);
-
 /// <summary>The product catalog, partners' global visibility and each customer's product visibility and status (which set the account's stage).</summary>
-public sealed class ProductEndpoints(ProductCatalog catalog, AccountStore accounts, StorageClients storage, TimeProvider time)
+public sealed class ProductEndpoints(ProductCatalog catalog, AccountStore accounts, TimeProvider time)
 {
-    private static readonly Relation[] PartnerMembers = [Relation.Operator, Relation.Admin, Relation.Member];
-
-    public async Task<Microsoft.AspNetCore.Http.IResult> List(ApiRequest request)
+    public async Task<ApiResponse> List(ApiRequest request)
     {
         var products = await catalog.AllAsync(request.Aborted);
         return ApiResponse.Ok(new ProductList(products.Select(ProductView.From).ToList()));
     }
 
-    public async Task<Microsoft.AspNetCore.Http.IResult> Get(ApiRequest request) =>
-        ApiResponse.Ok(ProductView.From(await FindAsync(request.RouteValue("productId"), request.Aborted)));
+    public async Task<Answer<ApiResponse, NotFound>> Get(ApiRequest request) =>
+        await catalog.FindAsync(request.RouteValue("productId"), request.Aborted) is { } product ? ApiResponse.Ok(ProductView.From(product)) : new NotFound("The product");
 
-    public async Task<Microsoft.AspNetCore.Http.IResult> Upsert(ApiRequest request)
+    public async Task<Answer<ApiResponse, Invalid>> Upsert(ApiRequest request)
     {
         var productId = request.RouteValue("productId");
         var body = request.ReadBody<UpsertProductBody>();
-        new Validator().Identifier("productId", productId).Text("name", body.Name, 200, required: true).ThrowIfInvalid();
-        if (!request.Caller.IsOperator)
+        if (new Validator().Identifier("productId", productId).Text("name", body.Name, 200, required: true).Failure is { } invalid)
         {
-            throw new ApiErrorException(ApiError.Forbidden("Only platform operators keep the product catalog."));
+            return invalid;
         }
         var (product, created) = await catalog.UpsertAsync(productId, body.Name!.Trim(), time.GetUtcNow(), request.Aborted);
         var view = ProductView.From(product);
         return created ? ApiResponse.Created($"/api/products/{productId}", view) : ApiResponse.Ok(view);
     }
 
-    public async Task<Microsoft.AspNetCore.Http.IResult> ListForPartner(ApiRequest request)
+    public async Task<Answer<ApiResponse, NotFound>> ListForPartner(AccountSession session, ApiRequest request)
     {
-        var session = await OpenPartnerAsync(request, writes: false);
-        var global = await PartnerGlobalAsync(session.AccountId, request.Aborted);
+        if (session.Existing.Kind != AccountKind.Partner)
+        {
+            return new NotFound("The partner");
+        }
+        var global = await VisibleForAllAsync(session.QueryAsync(AccountPartition.PartnerProducts));
         var products = await catalog.AllAsync(request.Aborted);
         return ApiResponse.Ok(new PartnerProductList(products.Select(p => new PartnerProductView(p.Id, p.Name, global.GetValueOrDefault(p.Id))).ToList()));
     }
 
-    public async Task<Microsoft.AspNetCore.Http.IResult> SetPartnerVisibility(ApiRequest request)
+    public async Task<Answer<ApiResponse, Invalid, NotFound>> SetPartnerVisibility(AccountSession session, ApiRequest request)
     {
         var body = request.ReadBody<PartnerVisibilityBody>();
-        if (body.Visible is null)
+        if (body.Visible is not { } visible)
         {
-            throw new ApiErrorException(ApiError.Validation("visible", "Required: true or false."));
+            return Invalid.Field("visible", "Required: true or false.");
         }
-        var session = await OpenPartnerAsync(request, writes: true);
-        var product = await FindAsync(request.RouteValue("productId"), request.Aborted);
-        var rowKey = PartnerProductKeys.Product(product.Id);
-        var row = await session.Table.GetEntityIfExistsAsync<TableEntity>(session.AccountId, rowKey, cancellationToken: request.Aborted);
-        var before = row.HasValue ? row.Value!.GetBoolean(PartnerProductKeys.Visible) ?? false : false;
-        var view = new PartnerProductView(product.Id, product.Name, body.Visible.Value);
-        if (row.HasValue && before == body.Visible)
+        if (session.Existing.Kind != AccountKind.Partner)
+        {
+            return new NotFound("The partner");
+        }
+        if (await catalog.FindAsync(request.RouteValue("productId"), request.Aborted) is not { } product)
+        {
+            return new NotFound("The product");
+        }
+        var stored = await session.ReadAsync(AccountPartition.PartnerProducts, PartnerProductRow.Id(product.Id));
+        var before = stored?.Value.Visible ?? false;
+        var view = new PartnerProductView(product.Id, product.Name, visible);
+        if (stored is not null && before == visible)
         {
             return ApiResponse.Ok(view);
         }
-        session.Upsert(new TableEntity(session.AccountId, rowKey) { [PartnerProductKeys.Visible] = body.Visible.Value });
-        session.Record(EventTypes.ProductChanged, new { productId = product.Id, scope = "partnerGlobal" }, [new FieldChange("visible", before, body.Visible.Value)]);
+        session.Upsert(AccountPartition.PartnerProducts, new PartnerProduct(product.Id, visible));
+        session.Record(EventTypes.ProductChanged, new { productId = product.Id, scope = "partnerGlobal" }, [new FieldChange("visible", before, visible)]);
         return await session.CommitAsync(ApiResponse.Ok(view));
     }
 
-    public async Task<Microsoft.AspNetCore.Http.IResult> ListForCustomer(ApiRequest request)
+    public async Task<ApiResponse> ListForCustomer(AccountSession session, ApiRequest request)
     {
-        var session = (await accounts.OpenAsync(request.RouteValue("id"), request)).Authorize(Allowed.Everyone, writes: false);
         var products = catalog.AllAsync(request.Aborted);
-        var own = CustomerRowsAsync(session, request.Aborted);
-        var global = session.Existing.PartnerId is { } partnerId ? PartnerGlobalAsync(partnerId, request.Aborted) : Task.FromResult(new Dictionary<string, bool>());
-        var rows = await own;
+        var own = CustomerProductsAsync(session);
+        var global = PartnerVisibilityAsync(session.Existing, request.Aborted);
+        var settings = await own;
         var partnerGlobal = await global;
-        var items = (await products).Select(p => View(p, rows.TryGetValue(p.Id, out var r) ? CustomerProduct.FromEntity(r) : CustomerProduct.Unset(p.Id), partnerGlobal)).ToList();
+        var items = (await products).Select(p => View(p, settings.GetValueOrDefault(p.Id) ?? CustomerProduct.Unset(p.Id), partnerGlobal)).ToList();
         return ApiResponse.Ok(new CustomerProductList(items));
     }
 
-    public async Task<Microsoft.AspNetCore.Http.IResult> SetForCustomer(ApiRequest request)
+    public async Task<Answer<ApiResponse, Invalid, NotFound>> SetForCustomer(AccountSession session, ApiRequest request)
     {
         var body = request.ReadBody<SetCustomerProductBody>();
-        var visibility = body.Visible.ValueKind switch
+        (bool Given, bool? Value)? visibility = body.Visible.ValueKind switch
         {
-            JsonValueKind.Undefined => (Given: false, Value: (bool?)null),
+            JsonValueKind.Undefined => (false, null),
             JsonValueKind.Null => (true, null),
             JsonValueKind.True => (true, true),
             JsonValueKind.False => (true, false),
-            _ => throw new ApiErrorException(ApiError.Validation("visible", "Must be true, false or null (inherit the partner's global visibility).")),
+            _ => null,
         };
-        if (!visibility.Given && body.Status is null)
+        if (visibility is not { } change)
         {
-            throw new ApiErrorException(ApiError.Validation(new Dictionary<string, string[]> { ["visible"] = ["Send visible, status or both."], ["status"] = ["Send visible, status or both."] }));
+            return Invalid.Field("visible", "Must be true, false or null (inherit the partner's global visibility).");
         }
-        var session = (await accounts.OpenAsync(request.RouteValue("id"), request)).Authorize(Allowed.Managers, writes: true);
-        var product = await FindAsync(request.RouteValue("productId"), request.Aborted);
-        var rows = await CustomerRowsAsync(session, request.Aborted);
-        var existing = rows.GetValueOrDefault(product.Id);
-        var before = existing is null ? CustomerProduct.Unset(product.Id) : CustomerProduct.FromEntity(existing);
+        if (!change.Given && body.Status is null)
+        {
+            return new Invalid(new Dictionary<string, string[]> { ["visible"] = ["Send visible, status or both."], ["status"] = ["Send visible, status or both."] });
+        }
+        if (await catalog.FindAsync(request.RouteValue("productId"), request.Aborted) is not { } product)
+        {
+            return new NotFound("The product");
+        }
+        var settings = await CustomerProductsAsync(session);
+        var before = settings.GetValueOrDefault(product.Id) ?? CustomerProduct.Unset(product.Id);
         var after = before with
         {
-            Visible = visibility.Given ? visibility.Value : before.Visible,
+            Visible = change.Given ? change.Value : before.Visible,
             Status = body.Status ?? before.Status,
         };
-        var partnerGlobal = session.Existing.PartnerId is { } partnerId ? await PartnerGlobalAsync(partnerId, request.Aborted) : [];
+        var account = session.Existing;
+        var partnerGlobal = await PartnerVisibilityAsync(account, request.Aborted);
         if (after == before)
         {
             return ApiResponse.Ok(View(product, after, partnerGlobal));
         }
 
-        var account = session.Existing;
         var changes = new List<FieldChange>();
         if (after.Visible != before.Visible)
         {
@@ -140,14 +127,15 @@ public sealed class ProductEndpoints(ProductCatalog catalog, AccountStore accoun
         {
             changes.Add(new FieldChange("status", Name(before.Status), Name(after.Status)));
         }
-        var statuses = rows.Values.Where(r => r.RowKey != ProductKeys.Product(product.Id)).Select(r => CustomerProduct.FromEntity(r).Status).Append(after.Status);
+        var statuses = settings.Values.Where(s => s.ProductId != product.Id).Select(s => s.Status).Append(after.Status);
         var stage = StageRules.Derive(account.IsDeleted, statuses);
         if (stage != account.Stage)
         {
             changes.Add(new FieldChange("stage", Name(account.Stage), Name(stage)));
             account.MoveToStage(stage, session.Now);
         }
-        session.Upsert(after.ToEntity(session.AccountId, existing));
+        // The row keeps what the deletion lifecycle remembers on it (StatusBeforeDeletion), carried in the settings.
+        session.Upsert(AccountPartition.Products, after);
         session.Record(EventTypes.ProductChanged, new { productId = product.Id }, changes);
         session.Effect(new SyncAccountListing());
         return await session.CommitAsync(ApiResponse.Ok(View(product, after, partnerGlobal)));
@@ -155,39 +143,31 @@ public sealed class ProductEndpoints(ProductCatalog catalog, AccountStore accoun
 
     private static string Name(Enum value) => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
-    private static CustomerProductView View(Product product, CustomerProduct settings, Dictionary<string, bool> partnerGlobal)
-    {
-        var (visible, source) = settings.EffectiveVisibility(partnerGlobal.TryGetValue(product.Id, out var global) ? global : null);
-        return new CustomerProductView(product.Id, product.Name, visible, source, settings.Status);
-    }
+    private static CustomerProductView View(Product product, CustomerProduct settings, Dictionary<string, bool> partnerGlobal) =>
+        CustomerProductView.From(product, settings, partnerGlobal.TryGetValue(product.Id, out var global) ? global : null);
 
-    private async Task<AccountSession> OpenPartnerAsync(ApiRequest request, bool writes)
+    private static async Task<Dictionary<string, CustomerProduct>> CustomerProductsAsync(AccountSession session)
     {
-        var session = (await accounts.OpenAsync(request.RouteValue("partnerId"), request)).Authorize(PartnerMembers, writes);
-        return session.Existing.Kind == Customers.AccountKind.Partner ? session : throw new ApiErrorException(ApiError.NotFound("The partner"));
-    }
-
-    private async Task<Product> FindAsync(string productId, CancellationToken cancellationToken) =>
-        await catalog.FindAsync(productId, cancellationToken) ?? throw new ApiErrorException(ApiError.NotFound("The product"));
-
-    private static async Task<Dictionary<string, TableEntity>> CustomerRowsAsync(AccountSession session, CancellationToken cancellationToken)
-    {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {session.AccountId} and RowKey ge {ProductKeys.Prefix} and RowKey lt {Keys.PrefixEnd(ProductKeys.Prefix)}");
-        var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-        await foreach (var row in session.Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        var settings = new Dictionary<string, CustomerProduct>(StringComparer.Ordinal);
+        await foreach (var row in session.QueryAsync(AccountPartition.Products))
         {
-            rows[row.RowKey[ProductKeys.Prefix.Length..]] = row;
+            settings[row.Value.ProductId] = row.Value;
         }
-        return rows;
+        return settings;
     }
 
-    private async Task<Dictionary<string, bool>> PartnerGlobalAsync(string partnerId, CancellationToken cancellationToken)
+    /// <summary>The global visibility the customer's partner set, by product (empty for a customer without a partner).</summary>
+    private async Task<Dictionary<string, bool>> PartnerVisibilityAsync(Account customer, CancellationToken cancellationToken) =>
+        customer.PartnerId is { } partnerId
+            ? await VisibleForAllAsync(accounts.QueryAsync(partnerId, AccountPartition.PartnerProducts, cancellationToken: cancellationToken))
+            : [];
+
+    private static async Task<Dictionary<string, bool>> VisibleForAllAsync(IAsyncEnumerable<Stored<PartnerProduct>> rows)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partnerId} and RowKey ge {PartnerProductKeys.Prefix} and RowKey lt {Keys.PrefixEnd(PartnerProductKeys.Prefix)}");
         var visible = new Dictionary<string, bool>(StringComparer.Ordinal);
-        await foreach (var row in storage.Accounts.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in rows)
         {
-            visible[row.RowKey[PartnerProductKeys.Prefix.Length..]] = row.GetBoolean(PartnerProductKeys.Visible) ?? false;
+            visible[row.Value.ProductId] = row.Value.Visible;
         }
         return visible;
     }

@@ -50,6 +50,16 @@ public sealed class IndexTable(StorageClients storage)
         throw new ConcurrencyConflictException($"Index row {partitionKey}/{rowKey} kept changing.");
     }
 
+    /// <summary>The row keys of a partition's live rows (tombstones left out), in key order.</summary>
+    public async IAsyncEnumerable<string> LiveRowKeysAsync(string partitionKey, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and Removed eq false");
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            yield return row.RowKey;
+        }
+    }
+
     /// <summary>A plain pointer row (token hashes): no version, the pointed-to row is the truth.</summary>
     public Task PointAsync(string partitionKey, string accountId, string rowKey, CancellationToken cancellationToken) =>
         Table.UpsertEntityAsync(new TableEntity(partitionKey, "") { ["AccountId"] = accountId, ["TargetRowKey"] = rowKey }, TableUpdateMode.Replace, cancellationToken);

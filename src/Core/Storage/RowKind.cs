@@ -29,11 +29,15 @@ public sealed class RowKind<T>(string prefix, RowMapper<T> mapper, Erasure erasu
 
     public bool Owns(string rowKey) => rowKey.StartsWith(prefix, StringComparison.Ordinal);
 
-    public string Range(string partitionKey, string within = "")
+    public string Range(string partitionKey, string within = "") => Range(partitionKey, within, within);
+
+    /// <summary>The rows from the first one under key part <paramref name="first"/> through the last one under <paramref name="last"/>.</summary>
+    public string Range(string partitionKey, string first, string last)
     {
         // The one place a prefix becomes a range: "member|" .. "member}" (the last character plus one).
-        var start = prefix + within;
-        var end = start[..^1] + (char)(start[^1] + 1);
+        var start = prefix + first;
+        var stop = prefix + last;
+        var end = stop[..^1] + (char)(stop[^1] + 1);
         return TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {start} and RowKey lt {end}");
     }
 }

@@ -106,15 +106,15 @@ public sealed class DeletingAccounts(DeletionFixture f) : IClassFixture<Deletion
         var cast = await Cast.CreateAsync(f, op);
         var id = (await f.As(cast.PartnerAdmin).Post($"/api/customers/{cast.Customer}/messages", new { subject = "Maintenance", body = "Sunday.", mode = "allMustRead" })).Is(201).Str("id");
         (await f.As(cast.Employee).Post($"/api/customers/{cast.Customer}/messages/{id}/acknowledgement")).Is(204);
-        var before = Assert.Single(await Partition.Rows(f, cast.Customer, Acknowledgement.Prefix));
+        var before = Assert.Single(await Partition.Rows(f, cast.Customer, AcknowledgementRow.Prefix));
         Assert.Equal(cast.Employee.Name, before.GetString("Name"));
 
         (await f.As(op).Delete($"/api/customers/{cast.Customer}?confirm={cast.Customer}")).Is(200);
 
-        var after = Assert.Single(await Partition.Rows(f, cast.Customer, Acknowledgement.Prefix));
+        var after = Assert.Single(await Partition.Rows(f, cast.Customer, AcknowledgementRow.Prefix));
         Assert.Equal(PersonalData.Erased, after.GetString("Name"));
         Assert.Equal(cast.Employee.Id, after.GetString("UserId"));
-        Assert.Equal("Maintenance", (await Partition.Rows(f, cast.Customer, Message.Prefix)).Single().GetString("Subject"));
+        Assert.Equal("Maintenance", (await Partition.Rows(f, cast.Customer, MessageRow.Prefix)).Single().GetString("Subject"));
     }
 
     [Fact]

@@ -1,0 +1,3 @@
+namespace CustomerFunctions.Core.Products;
+
+public sealed record PartnerVisibilityBody(bool? Visible);

@@ -1,0 +1,3 @@
+namespace CustomerFunctions.Core.Products;
+
+public sealed record UpsertProductBody(string? Name);
