@@ -47,9 +47,9 @@ public sealed class Accept(Scenario s) : Operation(s)
             var hash = IdGenerator.Hash(x.Token);
             var invitation = Invitation.Issue(Guid.CreateVersion7().ToString("N"), x.User + "@bench.example", "User " + x.User, MemberRole.CustomerEmployee,
                 new Inviter(x.Account.Admin, "User " + x.Account.Admin), hash, now);
-            await Raw.Accounts.AddEntityAsync(InvitationRow.ToEntity(x.Account.Id, invitation));
+            await Raw.Accounts.AddEntityAsync(AccountPartition.Invitations.ToEntity(x.Account.Id, invitation));
             await Raw.Storage.Index.UpsertEntityAsync(
-                new TableEntity(IndexTable.Token(Invitation.TokenPurpose, hash), "") { ["AccountId"] = x.Account.Id, ["TargetRowKey"] = invitation.RowKey }, TableUpdateMode.Replace);
+                new TableEntity(IndexTable.Token(Invitation.TokenPurpose, hash), "") { ["AccountId"] = x.Account.Id, ["TargetRowKey"] = AccountPartition.Invitations.Key(invitation.Id) }, TableUpdateMode.Replace);
         });
         return [.. seeded.Select(x => (x.User, x.Token))];
     }
@@ -64,10 +64,10 @@ public sealed class Accept(Scenario s) : Operation(s)
         var (profile, _) = await Raw.OpenAsync(accountId, user);
         var account = AccountRow.FromEntity(profile!);
         var row = (await rowTask)!;
-        var invitation = InvitationRow.FromEntity(row);
+        var invitation = AccountPartition.Invitations.FromEntity(row);
         var now = Host.Time.GetUtcNow();
         invitation.Accept(user, now);
-        var accepted = InvitationRow.ToEntity(accountId, invitation);
+        var accepted = AccountPartition.Invitations.ToEntity(accountId, invitation);
         var member = AccountPartition.Members.ToEntity(accountId, new Member(user, user + "@bench.example", "User " + user, invitation.Role, now));
         var acceptedEvent = Seeding.Event(accountId, EventTypes.UserAcceptedInvitation, new { invitationId = invitation.Id, userId = user, role = invitation.Role, alreadyMember = false }, now, user);
         var command = await Raw.CommitAsync(

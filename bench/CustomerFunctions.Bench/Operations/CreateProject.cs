@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Projects;
@@ -39,12 +40,12 @@ public sealed class CreateProject(Scenario s) : Operation(s)
     {
         var (profile, _) = await Raw.OpenAsync(accountId, admin);
         var account = AccountRow.FromEntity(profile!);
-        await Raw.GetAsync(Raw.Accounts, accountId, ProjectKeys.Project(projectId));
+        await Raw.GetAsync(Raw.Accounts, accountId, AccountPartition.Projects.Key(projectId));
         _ = account.TakeProjectSlot();
         var now = Host.Time.GetUtcNow();
         var project = new Project(projectId, "Project " + projectId, now, admin);
         var created = Seeding.Event(accountId, EventTypes.ProjectCreated, new { projectId, name = project.Name, projectCount = account.ProjectCount, projectQuota = account.ProjectQuota }, now, admin);
-        var command = await Raw.CommitAsync(account, profile!.ETag, [new TableTransactionAction(TableTransactionActionType.Add, project.ToEntity(accountId))], [created], [new SyncAccountListing()]);
+        var command = await Raw.CommitAsync(account, profile!.ETag, [new TableTransactionAction(TableTransactionActionType.Add, AccountPartition.Projects.ToEntity(accountId, project))], [created], [new SyncAccountListing()]);
         await Raw.SyncListingAsync(accountId);
         await Raw.DeleteOutboxRowAsync(accountId, command);
     }

@@ -186,7 +186,7 @@ public sealed class DeletionSweep(Scenario s) : Operation(s)
         {
             await Raw.Accounts.SubmitTransactionAsync(members.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(r.PartitionKey, r.RowKey), r.ETag)));
         }
-        await RawCalls.QueryPageAsync(Raw.Accounts, Prefix(accountId, ProjectKeys.AccessPrefix), 100);
+        await RawCalls.QueryPageAsync(Raw.Accounts, Prefix(accountId, ProjectAccessRow.Prefix), 100);
         await RawCalls.QueryPageAsync(Raw.Accounts, Prefix(accountId, "idem|"), 100);
         await RawCalls.QueryPageAsync(Raw.Accounts, Prefix(accountId, "invitation|"), 100);
         await RawCalls.QueryPageAsync(Raw.Accounts, Prefix(accountId, AcknowledgementRow.Prefix), 100);

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Invitations;
@@ -43,7 +44,7 @@ public sealed class Invite(Scenario s) : Operation(s)
         var account = AccountRow.FromEntity(profile!);
         var now = Host.Time.GetUtcNow();
         var pending = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {accountId} and RowKey ge {Invitation.Prefix} and RowKey lt {Keys.PrefixEnd(Invitation.Prefix)} and State eq {InvitationRow.Pending} and ExpiresAt gt {now}");
+            $"PartitionKey eq {accountId} and RowKey ge {InvitationRow.Prefix} and RowKey lt {Keys.PrefixEnd(InvitationRow.Prefix)} and State eq {InvitationRow.Pending} and ExpiresAt gt {now}");
         await RawCalls.QueryAllAsync(Raw.Accounts, pending, select: ["Email"]);
         var members = TableClient.CreateQueryFilter($"PartitionKey eq {accountId} and RowKey ge {MemberRow.Prefix} and RowKey lt {Keys.PrefixEnd(MemberRow.Prefix)}");
         await RawCalls.QueryAllAsync(Raw.Accounts, members, select: ["Email"]);
@@ -55,10 +56,10 @@ public sealed class Invite(Scenario s) : Operation(s)
         var mail = Host.Services.GetRequiredService<InvitationMail>().Compose(account, invitation, token);
         var invited = Seeding.Event(accountId, EventTypes.UserInvited, new { invitationId = invitation.Id, email, fullName, role = invitation.Role }, now, admin);
         var command = await Raw.CommitAsync(
-            account, profile!.ETag, [new TableTransactionAction(TableTransactionActionType.Add, InvitationRow.ToEntity(accountId, invitation))], [invited],
-            [new IndexToken(Invitation.TokenPurpose, hash, invitation.RowKey), mail]);
+            account, profile!.ETag, [new TableTransactionAction(TableTransactionActionType.Add, AccountPartition.Invitations.ToEntity(accountId, invitation))], [invited],
+            [new IndexToken(Invitation.TokenPurpose, hash, AccountPartition.Invitations.Key(invitation.Id)), mail]);
         await Raw.Storage.Index.UpsertEntityAsync(
-            new TableEntity(IndexTable.Token(Invitation.TokenPurpose, hash), "") { ["AccountId"] = accountId, ["TargetRowKey"] = invitation.RowKey }, TableUpdateMode.Replace);
+            new TableEntity(IndexTable.Token(Invitation.TokenPurpose, hash), "") { ["AccountId"] = accountId, ["TargetRowKey"] = AccountPartition.Invitations.Key(invitation.Id) }, TableUpdateMode.Replace);
         await Raw.EnqueueEmailAsync(mail.Message);
         await Raw.DeleteOutboxRowAsync(accountId, command);
     }

@@ -26,13 +26,13 @@ public static class AccountPartition
     public static readonly RowKind<Member> Members = new(MemberRow.Prefix, new MemberRow(), Erasure.Delete);
 
     /// <summary>invitation|{id}: invitations by email, pending or settled.</summary>
-    public static readonly RowKind<Invitation> Invitations = new("invitation|", new DelegateRowMapper<Invitation>(InvitationRow.ToEntity, InvitationRow.FromEntity), Erasure.Scrub);
+    public static readonly RowKind<Invitation> Invitations = new(InvitationRow.Prefix, new InvitationRow(), Erasure.Scrub);
 
     /// <summary>project|{id}: projects within the quota.</summary>
-    public static readonly RowKind<Project> Projects = new("project|", new DelegateRowMapper<Project>((pk, p) => p.ToEntity(pk), Project.FromEntity), Erasure.Keep);
+    public static readonly RowKind<Project> Projects = new(ProjectRow.Prefix, new ProjectRow(), Erasure.Keep);
 
     /// <summary>access|{user}|{project}: who may use which project; sorted by user so a member's access is one range.</summary>
-    public static readonly RowKind<ProjectAccess> ProjectAccess = new("access|", new DelegateRowMapper<ProjectAccess>((pk, a) => a.ToEntity(pk), CustomerFunctions.Core.Projects.ProjectAccess.FromEntity), Erasure.Delete);
+    public static readonly RowKind<ProjectAccess> ProjectAccess = new(ProjectAccessRow.Prefix, new ProjectAccessRow(), Erasure.Delete);
 
     /// <summary>product|{id}: the customer's visibility and status of a product (drives the stage).</summary>
     public static readonly RowKind<CustomerProduct> Products = new(CustomerProductRow.Prefix, new CustomerProductRow(), Erasure.Keep);

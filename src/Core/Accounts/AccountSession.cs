@@ -133,11 +133,12 @@ public sealed class AccountSession
     /// <summary>Deletes rows of this partition at once, outside the command's transaction (see <see cref="AccountStore.DeleteNowAsync"/>).</summary>
     public Task DeleteNowAsync(IReadOnlyList<string> rowKeys) => store.DeleteNowAsync(AccountId, rowKeys, Aborted);
 
-    /// <summary>One page of a kind for the API, with a signed continuation token bound to the request.</summary>
-    public async Task<(List<T> Items, string? ContinuationToken)> PageAsync<T>(RowKind<T> kind, Paging paging, string within = "", params string?[] scope)
+    /// <summary>One page of a kind (optionally filtered further) for the API, with a signed continuation token bound to the request.</summary>
+    public async Task<(List<T> Items, string? ContinuationToken)> PageAsync<T>(RowKind<T> kind, Paging paging, string within = "", FormattableString? where = null, params string?[] scope)
     {
         var request = Request ?? throw new InvalidOperationException("Paging needs a request.");
-        var (rows, token) = await paging.QueryAsync(Table, kind.Range(AccountId, within), request, Paging.Scope(request, scope));
+        var filter = where is null ? kind.Range(AccountId, within) : kind.Range(AccountId, within) + " and " + TableClient.CreateQueryFilter(where);
+        var (rows, token) = await paging.QueryAsync(Table, filter, request, Paging.Scope(request, scope));
         return ([.. rows.Select(kind.FromEntity)], token);
     }
 

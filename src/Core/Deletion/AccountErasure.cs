@@ -38,7 +38,7 @@ public sealed partial class AccountErasure(StorageClients storage, IndexSync ind
             return;
         }
         await ForEachBatchAsync(accountId, MemberRow.Prefix, RemoveMembersAsync, cancellationToken);
-        await ForEachBatchAsync(accountId, ProjectKeys.AccessPrefix, DeleteAll, cancellationToken);
+        await ForEachBatchAsync(accountId, ProjectAccessRow.Prefix, DeleteAll, cancellationToken);
         await ForEachBatchAsync(accountId, IdempotencyPrefix, DeleteAll, cancellationToken);
         await ForEachBatchAsync(accountId, InvitationPrefix, EraseInvitationsAsync, cancellationToken);
         await ForEachBatchAsync(accountId, AcknowledgementRow.Prefix, EraseAcknowledgers, cancellationToken);

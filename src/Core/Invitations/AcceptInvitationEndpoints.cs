@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Http;
@@ -14,40 +13,42 @@ namespace CustomerFunctions.Core.Invitations;
 /// </summary>
 public sealed class AcceptInvitationEndpoints(AccountStore accounts, IndexTable index)
 {
-    public async Task<Microsoft.AspNetCore.Http.IResult> Accept(ApiRequest request)
+    public async Task<Answer<ApiResponse, Invalid, Forbidden, InvitationInvalid>> Accept(ApiRequest request)
     {
         var body = request.ReadBody<AcceptInvitationBody>();
-        new Validator().Text("token", body.Token, 256, required: true).ThrowIfInvalid();
+        if (new Validator().Text("token", body.Token, 256, required: true).Failure is { } invalid)
+        {
+            return invalid;
+        }
         var caller = request.Caller;
         if (caller.IsImpersonation)
         {
-            throw new ApiErrorException(ApiError.Forbidden("An impersonation token cannot accept invitations."));
+            return new Forbidden("An impersonation token cannot accept invitations.");
         }
         var hash = IdGenerator.Hash(body.Token!);
-        var target = await index.ResolveAsync(IndexTable.Token(Invitation.TokenPurpose, hash), request.Aborted);
-        if (target is not { } pointer || !pointer.RowKey.StartsWith(Invitation.Prefix, StringComparison.Ordinal) || !Keys.IsIdentifier(pointer.AccountId))
+        if (await InvitationTokens.FindAsync(index, hash, request.Aborted) is not { } pointer)
         {
-            throw Invalid();
+            return new InvitationInvalid();
         }
-        // The invitation row is read beside the session's own reads: one round trip before the commit.
-        var rowTask = accounts.Storage.Accounts.GetEntityIfExistsAsync<TableEntity>(pointer.AccountId, pointer.RowKey, cancellationToken: request.Aborted);
-        var session = await accounts.OpenAsync(pointer.AccountId, request, throughPartner: false);
-        var row = await rowTask;
-        if (session.Account is not { IsDeleted: false } account)
+        // The account is named by the token, not the route: this handler opens its session. The invitation row is read
+        // beside the session's own reads (one round trip before the commit), and the caller acts only as themself, so
+        // their partner membership is not read.
+        var rowTask = accounts.ReadAsync(pointer.AccountId, AccountPartition.Invitations, pointer.InvitationId, request.Aborted);
+        var session = await accounts.OpenAsync(pointer.AccountId, request, caller, throughPartner: false);
+        var stored = await rowTask;
+        if (session.Replay is { } replay)
         {
-            throw Invalid();
+            return replay;
         }
-        var invitation = row.HasValue ? InvitationRow.FromEntity(row.Value!) : null;
         var now = session.Now;
-        if (invitation is null || !invitation.Admits(hash, now))
+        if (session.Account is not { IsDeleted: false } account || stored is null || !stored.Value.Admits(hash, now))
         {
-            throw Invalid();
+            return new InvitationInvalid();
         }
 
+        var invitation = stored.Value;
         invitation.Accept(caller.UserId, now);
-        var entity = InvitationRow.ToEntity(account.Id, invitation);
-        entity.ETag = row.Value!.ETag;
-        session.Replace(entity);
+        session.Replace(AccountPartition.Invitations, invitation, stored.ETag);
         // Someone who already belongs keeps their role: an invitation never demotes or promotes (ChangeMemberRole does).
         var existing = session.CallerMember;
         var role = existing?.Role ?? invitation.Role;
@@ -57,11 +58,7 @@ public sealed class AcceptInvitationEndpoints(AccountStore accounts, IndexTable 
         }
         session.Record(EventTypes.UserAcceptedInvitation, new { invitationId = invitation.Id, userId = caller.UserId, role, alreadyMember = existing is not null });
         session.Effect(new SyncMembership(caller.UserId));
-        session.Effect(new RemoveToken(Invitation.TokenPurpose, hash));
+        session.Effect(InvitationTokens.Remove(hash));
         return await session.CommitAsync(ApiResponse.Ok(new AcceptedInvitationView(account.Id, account.Name, account.Kind, role, existing is not null)));
     }
-
-    /// <summary>One answer for unknown, used, cancelled, replaced and expired tokens, so the answer reveals nothing.</summary>
-    private static ApiErrorException Invalid() =>
-        new(ApiError.Gone("invitation-invalid", "This invitation link is not valid: it was already used, cancelled, replaced by a newer email, or it expired. Ask for a new invitation."));
 }

@@ -4,18 +4,12 @@ using CustomerFunctions.Core.Members;
 
 namespace CustomerFunctions.Core.Invitations;
 
-/// <summary>Stored states are pending, accepted and cancelled; expired is a pending invitation whose time ran out.</summary>
-public enum InvitationState { Pending, Accepted, Expired, Cancelled }
-
-public sealed record Inviter(string UserId, string? Name);
-
 /// <summary>
 /// An invitation to join an account. Its token is never kept: only the hash of the one token that currently works, so
 /// a resend (new hash) kills the old token and accepting or cancelling kills it for good.
 /// </summary>
 public sealed class Invitation
 {
-    public const string Prefix = "invitation|";
     public const string TokenPurpose = "invitation";
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
@@ -34,10 +28,6 @@ public sealed class Invitation
     public int ResendCount { get; private set; }
     public string? AcceptedByUserId { get; private set; }
     public DateTimeOffset? AcceptedAt { get; private set; }
-
-    public string RowKey => RowKeyFor(Id);
-
-    public static string RowKeyFor(string id) => Prefix + id;
 
     public static Invitation Issue(string id, string email, string fullName, MemberRole role, Inviter invitedBy, string tokenHash, DateTimeOffset now) =>
         new Invitation { Id = id, Email = email, FullName = fullName, Role = role, InvitedBy = invitedBy, CreatedAt = now }

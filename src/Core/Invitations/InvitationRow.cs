@@ -1,52 +1,55 @@
 using Azure.Data.Tables;
 using CustomerFunctions.Core.Members;
+using CustomerFunctions.Core.Storage;
 
 namespace CustomerFunctions.Core.Invitations;
 
-/// <summary>Maps an <see cref="Invitation"/> to its row <c>invitation|{id}</c> in the account partition.</summary>
-public static class InvitationRow
+/// <summary>Row <c>invitation|{invitation id}</c> of the account partition.</summary>
+public sealed class InvitationRow : RowMapper<Invitation>
 {
+    public const string Prefix = "invitation|";
+
     /// <summary>The stored values of <c>State</c>.</summary>
     public const string Pending = "pending";
     public const string Accepted = "accepted";
     public const string Cancelled = "cancelled";
 
-    public static TableEntity ToEntity(string accountId, Invitation i) => new(accountId, i.RowKey)
+    public override TableEntity ToEntity(string partitionKey, Invitation value) => new(partitionKey, Prefix + value.Id)
     {
-        ["InvitationId"] = i.Id,
-        ["Email"] = i.Email,
-        ["FullName"] = i.FullName,
-        ["Role"] = i.Role.ToString(),
-        ["State"] = i.State switch { InvitationState.Accepted => Accepted, InvitationState.Cancelled => Cancelled, _ => Pending },
-        ["TokenHash"] = i.TokenHash,
-        ["ExpiresAt"] = i.ExpiresAt,
-        ["SentAt"] = i.SentAt,
-        ["ResendCount"] = i.ResendCount,
-        ["InvitedByUserId"] = i.InvitedBy.UserId,
-        ["InvitedByName"] = i.InvitedBy.Name,
-        ["AcceptedByUserId"] = i.AcceptedByUserId,
-        ["AcceptedAt"] = i.AcceptedAt,
-        ["CreatedAt"] = i.CreatedAt,
+        ["InvitationId"] = value.Id,
+        ["Email"] = value.Email,
+        ["FullName"] = value.FullName,
+        ["Role"] = value.Role.ToString(),
+        ["State"] = value.State switch { InvitationState.Accepted => Accepted, InvitationState.Cancelled => Cancelled, _ => Pending },
+        ["TokenHash"] = value.TokenHash,
+        ["ExpiresAt"] = value.ExpiresAt,
+        ["SentAt"] = value.SentAt,
+        ["ResendCount"] = value.ResendCount,
+        ["InvitedByUserId"] = value.InvitedBy.UserId,
+        ["InvitedByName"] = value.InvitedBy.Name,
+        ["AcceptedByUserId"] = value.AcceptedByUserId,
+        ["AcceptedAt"] = value.AcceptedAt,
+        ["CreatedAt"] = value.CreatedAt,
     };
 
-    public static Invitation FromEntity(TableEntity e)
+    public override Invitation FromEntity(TableEntity entity)
     {
-        var state = e.GetString("State") switch { Accepted => InvitationState.Accepted, Cancelled => InvitationState.Cancelled, _ => InvitationState.Pending };
+        var state = entity.GetString("State") switch { Accepted => InvitationState.Accepted, Cancelled => InvitationState.Cancelled, _ => InvitationState.Pending };
         return new Invitation
         {
-            Id = e.GetString("InvitationId") ?? e.RowKey[Invitation.Prefix.Length..],
-            Email = e.GetString("Email") ?? "",
-            FullName = e.GetString("FullName") ?? "",
-            Role = Enum.Parse<MemberRole>(e.GetString("Role") ?? nameof(MemberRole.CustomerEmployee)),
-            InvitedBy = new Inviter(e.GetString("InvitedByUserId") ?? "", e.GetString("InvitedByName")),
-            CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? e.GetDateTimeOffset("SentAt") ?? DateTimeOffset.MinValue,
+            Id = entity.GetString("InvitationId") ?? entity.RowKey[Prefix.Length..],
+            Email = entity.GetString("Email") ?? "",
+            FullName = entity.GetString("FullName") ?? "",
+            Role = Enum.Parse<MemberRole>(entity.GetString("Role") ?? nameof(MemberRole.CustomerEmployee)),
+            InvitedBy = new Inviter(entity.GetString("InvitedByUserId") ?? "", entity.GetString("InvitedByName")),
+            CreatedAt = entity.GetDateTimeOffset("CreatedAt") ?? entity.GetDateTimeOffset("SentAt") ?? DateTimeOffset.MinValue,
         }.Restore(
             state,
-            e.GetString("TokenHash") ?? "",
-            e.GetDateTimeOffset("ExpiresAt") ?? DateTimeOffset.MinValue,
-            e.GetDateTimeOffset("SentAt") ?? DateTimeOffset.MinValue,
-            e.GetInt32("ResendCount") ?? 0,
-            e.GetString("AcceptedByUserId"),
-            e.GetDateTimeOffset("AcceptedAt"));
+            entity.GetString("TokenHash") ?? "",
+            entity.GetDateTimeOffset("ExpiresAt") ?? DateTimeOffset.MinValue,
+            entity.GetDateTimeOffset("SentAt") ?? DateTimeOffset.MinValue,
+            entity.GetInt32("ResendCount") ?? 0,
+            entity.GetString("AcceptedByUserId"),
+            entity.GetDateTimeOffset("AcceptedAt"));
     }
 }

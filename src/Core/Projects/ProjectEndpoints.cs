@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.History;
@@ -9,29 +8,34 @@ using CustomerFunctions.Core.Storage;
 namespace CustomerFunctions.Core.Projects;
 
 /// <summary>Projects of a customer account, their quota, and which employees may use which project.</summary>
-public sealed class ProjectEndpoints(AccountStore accounts, Paging paging)
+public sealed class ProjectEndpoints(Paging paging)
 {
-    public async Task<Microsoft.AspNetCore.Http.IResult> Create(ApiRequest request)
+    public async Task<Answer<ApiResponse, Invalid, NotACustomer, ProjectExists, QuotaExceeded>> Create(AccountSession session, ApiRequest request)
     {
         var body = request.ReadBody<CreateProjectBody>();
-        new Validator()
+        var check = new Validator()
             .Identifier("id", body.Id)
-            .Text("name", body.Name, 200, required: true)
-            .ThrowIfInvalid();
-        var session = (await accounts.OpenAsync(request.RouteValue("id"), request)).Authorize(Allowed.Admins, writes: true);
+            .Text("name", body.Name, 200, required: true);
+        if (check.Failure is { } invalid)
+        {
+            return invalid;
+        }
         var account = session.Existing;
-        RequireCustomer(account);
+        if (account.Kind != AccountKind.Customer)
+        {
+            return new NotACustomer();
+        }
         if (await ReadProjectAsync(session, body.Id!) is not null)
         {
-            throw new ApiErrorException(ApiError.Conflict("project-exists", $"The account already has a project '{body.Id}'."));
+            return new ProjectExists(body.Id!);
         }
         if (account.TakeProjectSlot() is { } quotaExceeded)
         {
-            throw new ApiErrorException(Problems.From(quotaExceeded));
+            return quotaExceeded;
         }
 
         var project = new Project(body.Id!, body.Name!.Trim(), session.Now, session.Caller.UserId);
-        session.Add(project.ToEntity(account.Id));
+        session.Add(AccountPartition.Projects, project);
         session.Record(EventTypes.ProjectCreated, new { projectId = project.Id, name = project.Name, projectCount = account.ProjectCount, projectQuota = account.ProjectQuota });
         session.Effect(new SyncAccountListing());
         var view = ProjectView.From(project, [], new Dictionary<string, Member>());
@@ -39,59 +43,55 @@ public sealed class ProjectEndpoints(AccountStore accounts, Paging paging)
     }
 
     /// <summary>Customer admins and managers see every project; a customer employee only those they were given access to.</summary>
-    public async Task<Microsoft.AspNetCore.Http.IResult> List(ApiRequest request)
+    public async Task<ApiResponse> List(AccountSession session, ApiRequest request)
     {
-        var session = (await accounts.OpenAsync(request.RouteValue("id"), request)).Authorize(Allowed.Everyone, writes: false);
-        var accountId = session.AccountId;
-        var members = await ReadMembersAsync(session, request.Aborted);
+        var members = await ReadMembersAsync(session);
         if (session.Relation == Relation.Member)
         {
             // An employee's grants are bounded by the quota: one page, no continuation.
-            var own = (await QueryAccessAsync(session, AccessOf(accountId, session.Caller.UserId), request.Aborted)).Select(a => a.ProjectId).ToHashSet(StringComparer.Ordinal);
-            var visible = new List<Project>();
-            await foreach (var row in session.Table.QueryAsync<TableEntity>(ProjectsOf(accountId), cancellationToken: request.Aborted))
-            {
-                var project = Project.FromEntity(row);
-                if (own.Contains(project.Id))
-                {
-                    visible.Add(project);
-                }
-            }
-            var access = await QueryAccessAsync(session, AllAccessOf(accountId), request.Aborted);
+            var own = (await ToListAsync(session.QueryAsync(AccountPartition.ProjectAccess, AccountPartition.AccessOfUser(session.Caller.UserId))))
+                .Select(a => a.ProjectId).ToHashSet(StringComparer.Ordinal);
+            var visible = (await ToListAsync(session.QueryAsync(AccountPartition.Projects))).Where(p => own.Contains(p.Id)).ToList();
+            var access = await ToListAsync(session.QueryAsync(AccountPartition.ProjectAccess));
             return ApiResponse.Ok(new ProjectListView([.. visible.Select(p => ProjectView.From(p, access, members))], null));
         }
 
-        var (rows, token) = await paging.QueryAsync(session.Table, ProjectsOf(accountId), request, Paging.Scope(request));
-        var grants = rows.Count == 0 ? [] : await QueryAccessAsync(session, AllAccessOf(accountId), request.Aborted);
-        return ApiResponse.Ok(new ProjectListView([.. rows.Select(r => ProjectView.From(Project.FromEntity(r), grants, members))], token));
+        var (projects, token) = await session.PageAsync(AccountPartition.Projects, paging);
+        var grants = projects.Count == 0 ? [] : await ToListAsync(session.QueryAsync(AccountPartition.ProjectAccess));
+        return ApiResponse.Ok(new ProjectListView([.. projects.Select(p => ProjectView.From(p, grants, members))], token));
     }
 
-    public async Task<Microsoft.AspNetCore.Http.IResult> Get(ApiRequest request)
+    public async Task<Answer<ApiResponse, NotFound>> Get(AccountSession session, ApiRequest request)
     {
-        var session = (await accounts.OpenAsync(request.RouteValue("id"), request)).Authorize(Allowed.Everyone, writes: false);
         var projectId = request.RouteValue("projectId");
-        var project = await ReadProjectAsync(session, projectId) ?? throw NoProject();
-        var access = await QueryAccessAsync(session, AccessTo(session.AccountId, projectId), request.Aborted);
+        if (await ReadProjectAsync(session, projectId) is not { } project)
+        {
+            return new NotFound("The project");
+        }
+        var access = await AccessToAsync(session, projectId);
         if (session.Relation == Relation.Member && !access.Any(a => a.UserId == session.Caller.UserId))
         {
-            throw NoProject();
+            return new NotFound("The project");
         }
-        return ApiResponse.Ok(ProjectView.From(project, access, await ReadMembersAsync(session, request.Aborted)));
+        return ApiResponse.Ok(ProjectView.From(project.Value, access, await ReadMembersAsync(session)));
     }
 
     /// <summary>Deletes the project and every access to it in one transaction, and gives its place in the quota back.</summary>
-    public async Task<Microsoft.AspNetCore.Http.IResult> Delete(ApiRequest request)
+    public async Task<Answer<ApiResponse, NotFound>> Delete(AccountSession session, ApiRequest request)
     {
-        var session = (await accounts.OpenAsync(request.RouteValue("id"), request)).Authorize(Allowed.Admins, writes: true);
         var account = session.Existing;
         var projectId = request.RouteValue("projectId");
-        var project = await ReadProjectAsync(session, projectId) ?? throw NoProject();
-        var access = await QueryAccessAsync(session, AccessTo(account.Id, projectId), request.Aborted);
+        if (await ReadProjectAsync(session, projectId) is not { } stored)
+        {
+            return new NotFound("The project");
+        }
+        var project = stored.Value;
+        var access = await AccessToAsync(session, projectId);
 
-        session.Delete(ProjectKeys.Project(project.Id));
+        session.Delete(AccountPartition.Projects, project.Id);
         foreach (var grant in access)
         {
-            session.Delete(ProjectKeys.Access(grant.UserId, project.Id));
+            session.Delete(AccountPartition.ProjectAccess, ProjectAccessRow.Id(grant.UserId, project.Id));
         }
         account.ReturnProjectSlot();
         session.Record(EventTypes.ProjectDeleted, new { projectId = project.Id, name = project.Name, revokedFrom = access.Select(a => a.UserId).ToList(), projectCount = account.ProjectCount });
@@ -100,111 +100,76 @@ public sealed class ProjectEndpoints(AccountStore accounts, Paging paging)
     }
 
     /// <summary>PUT is idempotent: granting access the member already has changes nothing and records no event.</summary>
-    public async Task<Microsoft.AspNetCore.Http.IResult> Grant(ApiRequest request)
+    public async Task<Answer<ApiResponse, NotFound, NotACustomerMember, ProjectHasTooManyMembers>> Grant(AccountSession session, ApiRequest request)
     {
-        var session = (await accounts.OpenAsync(request.RouteValue("id"), request)).Authorize(Allowed.Admins, writes: true);
-        var account = session.Existing;
         var projectId = request.RouteValue("projectId");
         var userId = request.RouteValue("userId");
-        var project = await ReadProjectAsync(session, projectId) ?? throw NoProject();
-        var member = userId.Length <= 256 ? await accounts.ReadMemberAsync(account.Id, userId, request.Aborted) : null;
-        if (member is null)
+        if (await ReadProjectAsync(session, projectId) is not { } stored)
         {
-            throw new ApiErrorException(ApiError.NotFound("The member"));
+            return new NotFound("The project");
+        }
+        var project = stored.Value;
+        if ((userId.Length <= 256 ? await session.ReadAsync(AccountPartition.Members, MemberRow.Id(userId)) : null) is not { Value: var member })
+        {
+            return new NotFound("The member");
         }
         if (member.Role is not (MemberRole.CustomerAdmin or MemberRole.CustomerEmployee))
         {
-            throw new ApiErrorException(ApiError.Conflict("not-a-customer-member", "Only members of the customer account can be given access to its projects."));
+            return new NotACustomerMember();
         }
-        var access = await QueryAccessAsync(session, AccessTo(account.Id, project.Id), request.Aborted);
+        var access = await AccessToAsync(session, project.Id);
         if (access.FirstOrDefault(a => a.UserId == member.UserId) is { } existing)
         {
             return ApiResponse.Ok(ProjectAccessView.From(existing));
         }
         if (access.Count >= Project.MaxMembers)
         {
-            throw new ApiErrorException(ApiError.Conflict("project-members-limit", $"A project can be shared with at most {Project.MaxMembers} members."));
+            return new ProjectHasTooManyMembers();
         }
 
         var grant = new ProjectAccess(member.UserId, project.Id, session.Now, session.Caller.UserId);
-        session.Add(grant.ToEntity(account.Id));
+        session.Add(AccountPartition.ProjectAccess, grant);
         session.Record(EventTypes.ProjectAccessGranted, new { projectId = project.Id, userId = member.UserId, email = member.Email });
         return await session.CommitAsync(ApiResponse.Ok(ProjectAccessView.From(grant)));
     }
 
-    public async Task<Microsoft.AspNetCore.Http.IResult> Revoke(ApiRequest request)
+    public async Task<Answer<ApiResponse, NotFound>> Revoke(AccountSession session, ApiRequest request)
     {
-        var session = (await accounts.OpenAsync(request.RouteValue("id"), request)).Authorize(Allowed.Admins, writes: true);
         var projectId = request.RouteValue("projectId");
         var userId = request.RouteValue("userId");
-        if (!Keys.IsIdentifier(projectId) || userId.Length > 256)
+        var id = ProjectAccessRow.Id(userId, projectId);
+        if (!Keys.IsIdentifier(projectId) || userId.Length > 256 || await session.ReadAsync(AccountPartition.ProjectAccess, id) is not { } stored)
         {
-            throw new ApiErrorException(ApiError.NotFound("The project access"));
+            return new NotFound("The project access");
         }
-        var row = await session.Table.GetEntityIfExistsAsync<TableEntity>(session.AccountId, ProjectKeys.Access(userId, projectId), cancellationToken: request.Aborted);
-        if (!row.HasValue)
-        {
-            throw new ApiErrorException(ApiError.NotFound("The project access"));
-        }
-        session.Delete(row.Value!.RowKey, row.Value.ETag);
+        session.Delete(AccountPartition.ProjectAccess, id, stored.ETag);
         session.Record(EventTypes.ProjectAccessRevoked, new { projectId, userId });
         return await session.CommitAsync(ApiResponse.NoContent());
     }
 
-    private static void RequireCustomer(Account account)
-    {
-        if (account.Kind != AccountKind.Customer)
-        {
-            throw new ApiErrorException(ApiError.Conflict("not-a-customer", "Projects belong to customer accounts; partner accounts have none."));
-        }
-    }
+    private static async Task<Stored<Project>?> ReadProjectAsync(AccountSession session, string projectId) =>
+        Keys.IsIdentifier(projectId) ? await session.ReadAsync(AccountPartition.Projects, projectId) : null;
 
-    private static ApiErrorException NoProject() => new(ApiError.NotFound("The project"));
-
-    private static async Task<Project?> ReadProjectAsync(AccountSession session, string projectId)
+    private static async Task<Dictionary<string, Member>> ReadMembersAsync(AccountSession session)
     {
-        if (!Keys.IsIdentifier(projectId))
-        {
-            return null;
-        }
-        var row = await session.Table.GetEntityIfExistsAsync<TableEntity>(session.AccountId, ProjectKeys.Project(projectId), cancellationToken: session.Request?.Aborted ?? default);
-        return row.HasValue ? Project.FromEntity(row.Value!) : null;
-    }
-
-    private static async Task<Dictionary<string, Member>> ReadMembersAsync(AccountSession session, CancellationToken cancellationToken)
-    {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {session.AccountId} and RowKey ge {MemberRow.Prefix} and RowKey lt {Keys.PrefixEnd(MemberRow.Prefix)}");
         var members = new Dictionary<string, Member>(StringComparer.Ordinal);
-        await foreach (var row in session.Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var member in session.QueryAsync(AccountPartition.Members))
         {
-            var member = AccountPartition.Members.FromEntity(row);
-            members[member.UserId] = member;
+            members[member.Value.UserId] = member.Value;
         }
         return members;
     }
 
-    private static async Task<List<ProjectAccess>> QueryAccessAsync(AccountSession session, string filter, CancellationToken cancellationToken)
+    private static Task<List<ProjectAccess>> AccessToAsync(AccountSession session, string projectId) =>
+        ToListAsync(session.QueryAsync(AccountPartition.ProjectAccess, where: $"ProjectId eq {projectId}"));
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<Stored<T>> rows)
     {
-        var access = new List<ProjectAccess>();
-        await foreach (var row in session.Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        var list = new List<T>();
+        await foreach (var row in rows)
         {
-            access.Add(ProjectAccess.FromEntity(row));
+            list.Add(row.Value);
         }
-        return access;
-    }
-
-    private static string ProjectsOf(string accountId) =>
-        TableClient.CreateQueryFilter($"PartitionKey eq {accountId} and RowKey ge {ProjectKeys.ProjectPrefix} and RowKey lt {Keys.PrefixEnd(ProjectKeys.ProjectPrefix)}");
-
-    private static string AllAccessOf(string accountId) =>
-        TableClient.CreateQueryFilter($"PartitionKey eq {accountId} and RowKey ge {ProjectKeys.AccessPrefix} and RowKey lt {Keys.PrefixEnd(ProjectKeys.AccessPrefix)}");
-
-    private static string AccessTo(string accountId, string projectId) =>
-        TableClient.CreateQueryFilter($"PartitionKey eq {accountId} and RowKey ge {ProjectKeys.AccessPrefix} and RowKey lt {Keys.PrefixEnd(ProjectKeys.AccessPrefix)} and ProjectId eq {projectId}");
-
-    private static string AccessOf(string accountId, string userId)
-    {
-        var prefix = ProjectKeys.AccessPrefixFor(userId);
-        return TableClient.CreateQueryFilter($"PartitionKey eq {accountId} and RowKey ge {prefix} and RowKey lt {Keys.PrefixEnd(prefix)}");
+        return list;
     }
 }

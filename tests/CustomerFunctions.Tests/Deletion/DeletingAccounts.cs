@@ -67,13 +67,13 @@ public sealed class DeletingAccounts(DeletionFixture f) : IClassFixture<Deletion
     public async Task MembersLoseAllAccess_TheirRowsAndIndexRowsGo()
     {
         var cast = await Cast.CreateAsync(f, op);
-        await f.StorageClients.Accounts.AddEntityAsync(new Azure.Data.Tables.TableEntity(cast.Customer, ProjectKeys.Access(cast.Employee.Id, "web")));
+        await f.StorageClients.Accounts.AddEntityAsync(new Azure.Data.Tables.TableEntity(cast.Customer, AccountPartition.ProjectAccess.Key(ProjectAccessRow.Id(cast.Employee.Id, "web"))));
         Assert.Contains(cast.Customer, await Partition.Memberships(f, cast.Employee));
 
         (await f.As(op).Delete($"/api/customers/{cast.Customer}?confirm={cast.Customer}")).Is(200);
 
         Assert.Empty(await Partition.Rows(f, cast.Customer, MemberRow.Prefix));
-        Assert.Empty(await Partition.Rows(f, cast.Customer, ProjectKeys.AccessPrefix));
+        Assert.Empty(await Partition.Rows(f, cast.Customer, ProjectAccessRow.Prefix));
         Assert.DoesNotContain(cast.Customer, await Partition.Memberships(f, cast.Employee));
         Assert.DoesNotContain(cast.Customer, await Partition.Memberships(f, cast.CustomerAdmin));
         (await f.As(cast.CustomerAdmin).Get($"/api/customers/{cast.Customer}")).IsProblem(404);

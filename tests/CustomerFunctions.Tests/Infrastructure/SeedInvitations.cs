@@ -1,4 +1,4 @@
-using CustomerFunctions.Core.Invitations;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Storage;
 
 namespace CustomerFunctions.Tests.Infrastructure;
@@ -29,7 +29,7 @@ public static partial class Seed
     /// <summary>Waits for the email that carries the invitation's current token (the one whose hash the row holds) and returns that token.</summary>
     public static async Task<string> CurrentToken(ServiceFixture f, string accountId, string invitationId, string address)
     {
-        var row = await f.StorageClients.Accounts.GetEntityAsync<Azure.Data.Tables.TableEntity>(accountId, Invitation.RowKeyFor(invitationId));
+        var row = await f.StorageClients.Accounts.GetEntityAsync<Azure.Data.Tables.TableEntity>(accountId, AccountPartition.Invitations.Key(invitationId));
         var hash = row.Value.GetString("TokenHash");
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (true)

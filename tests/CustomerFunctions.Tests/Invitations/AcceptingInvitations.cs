@@ -154,7 +154,7 @@ public sealed class AcceptingInvitations(ServiceFixture f) : IClassFixture<Servi
         var (customer, admin) = await CustomerWithAdmin();
         var invitee = TestUser.New("inv");
         var (id, token) = await Seed.Invite(f, customer, admin, invitee);
-        await f.StorageClients.Accounts.DeleteEntityAsync(customer, Invitation.RowKeyFor(id));
+        await f.StorageClients.Accounts.DeleteEntityAsync(customer, AccountPartition.Invitations.Key(id));
 
         (await Accept(invitee, token)).IsProblem(410, "invitation-invalid");
     }

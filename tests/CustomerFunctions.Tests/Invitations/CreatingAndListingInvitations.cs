@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Invitations;
 using CustomerFunctions.Core.Members;
@@ -47,12 +48,12 @@ public sealed class CreatingAndListingInvitations(ServiceFixture f) : IClassFixt
         var token = Mailbox.TokenIn(mail);
 
         // Storage keeps the hash only, and the index points the hash at the row.
-        var row = (await f.StorageClients.Accounts.GetEntityAsync<Azure.Data.Tables.TableEntity>(customer, Invitation.RowKeyFor(id))).Value;
+        var row = (await f.StorageClients.Accounts.GetEntityAsync<Azure.Data.Tables.TableEntity>(customer, AccountPartition.Invitations.Key(id))).Value;
         Assert.Equal(IdGenerator.Hash(token), row.GetString("TokenHash"));
         Assert.Equal("pending", row.GetString("State"));
         Assert.DoesNotContain(row, p => p.Value is string s && s.Contains(token, StringComparison.Ordinal));
         var pointer = await f.Services.GetRequiredService<IndexTable>().ResolveAsync(IndexTable.Token("invitation", IdGenerator.Hash(token)), CancellationToken.None);
-        Assert.Equal((customer, Invitation.RowKeyFor(id)), pointer);
+        Assert.Equal((customer, AccountPartition.Invitations.Key(id)), pointer);
 
         var invited = await AccountRows.SingleEvent(f, customer, EventTypes.UserInvited);
         Assert.Equal(email, invited.Detail("email"));
@@ -102,7 +103,7 @@ public sealed class CreatingAndListingInvitations(ServiceFixture f) : IClassFixt
         var (customer, admin) = await CustomerWithAdmin();
         var reply = (await f.As(admin).SendRaw(HttpMethod.Post, $"/api/customers/{customer}/invitations", json)).IsProblem(400);
         Assert.True(reply.Json.GetProperty("errors").TryGetProperty(field, out _), reply.Text);
-        Assert.Empty(await AccountRows.WithPrefix(f, customer, Invitation.Prefix));
+        Assert.Empty(await AccountRows.WithPrefix(f, customer, InvitationRow.Prefix));
     }
 
     [Fact]
@@ -195,7 +196,7 @@ public sealed class CreatingAndListingInvitations(ServiceFixture f) : IClassFixt
         var first = (await f.As(admin).Post($"/api/customers/{customer}/invitations", new { email, fullName = "Once" }, headers)).Is(201);
         var second = (await f.As(admin).Post($"/api/customers/{customer}/invitations", new { email, fullName = "Once" }, headers)).Is(201);
         Assert.Equal(first.Str("id"), second.Str("id"));
-        Assert.Single(await AccountRows.WithPrefix(f, customer, Invitation.Prefix));
+        Assert.Single(await AccountRows.WithPrefix(f, customer, InvitationRow.Prefix));
         await f.Mail.WaitFor(email);
         await Task.Delay(500);
         Assert.Single(f.Mail.To(email));

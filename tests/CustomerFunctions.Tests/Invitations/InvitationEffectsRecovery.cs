@@ -27,7 +27,7 @@ public sealed class InvitationEffectsRecovery(ServiceFixture f) : IClassFixture<
         {
             f.Faults.FailWhen(null);
         }
-        return Assert.Single(await AccountRows.WithPrefix(f, customer, Invitation.Prefix)).GetString("InvitationId")!;
+        return Assert.Single(await AccountRows.WithPrefix(f, customer, InvitationRow.Prefix)).GetString("InvitationId")!;
     }
 
     private async Task EmailQueueDrained() =>

@@ -76,10 +76,10 @@ public sealed class InvitationRules
         var invitation = Issue(IdGenerator.Hash("t"));
         invitation.Resend(IdGenerator.Hash("u"), Now.AddDays(1));
         invitation.Accept("user-1", Now.AddDays(2));
-        var entity = InvitationRow.ToEntity("acme", invitation);
+        var entity = new InvitationRow().ToEntity("acme", invitation);
         Assert.Equal("invitation|inv1", entity.RowKey);
         Assert.Equal("accepted", entity.GetString("State"));
-        var back = InvitationRow.FromEntity(entity);
+        var back = new InvitationRow().FromEntity(entity);
         Assert.Equal(InvitationState.Accepted, back.State);
         Assert.Equal(invitation.TokenHash, back.TokenHash);
         Assert.Equal(invitation.ExpiresAt, back.ExpiresAt);

@@ -49,7 +49,7 @@ public sealed class ResendingAndCancellingInvitations(ServiceFixture f) : IClass
         var (id, oldToken) = await Seed.Invite(f, customer, admin, invitee);
         (await f.As(admin).Post($"/api/customers/{customer}/invitations/{id}/resend")).Is(200);
         // Put the old pointer back, as if RemoveToken had never run: the row's hash still refuses the old token.
-        await new IndexToken(Invitation.TokenPurpose, IdGenerator.Hash(oldToken), Invitation.RowKeyFor(id)).RunAsync(customer, f.Services, CancellationToken.None);
+        await new IndexToken(Invitation.TokenPurpose, IdGenerator.Hash(oldToken), AccountPartition.Invitations.Key(id)).RunAsync(customer, f.Services, CancellationToken.None);
 
         (await f.As(invitee).Post("/api/invitations/accept", new { token = oldToken })).IsProblem(410, "invitation-invalid");
         Assert.Empty(await AccountRows.WithPrefix(f, customer, AccountPartition.Members.Key(MemberRow.Id(invitee.Id))));

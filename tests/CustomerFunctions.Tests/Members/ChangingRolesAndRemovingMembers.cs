@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Members;
 using CustomerFunctions.Core.Projects;
@@ -124,16 +125,16 @@ public sealed class ChangingRolesAndRemovingMembers(ServiceFixture f) : IClassFi
         var lookalike = new TestUser(employee.Id + "|2", "lookalike@example.test", "Look Alike");
         await Seed.Member(f, customer, lookalike, MemberRole.CustomerEmployee);
         var table = f.StorageClients.Accounts;
-        await table.AddEntityAsync(new TableEntity(customer, ProjectKeys.Access(employee.Id, "alpha")));
-        await table.AddEntityAsync(new TableEntity(customer, ProjectKeys.Access(employee.Id, "beta")));
-        await table.AddEntityAsync(new TableEntity(customer, ProjectKeys.Access(admin.Id, "alpha")));
-        await table.AddEntityAsync(new TableEntity(customer, ProjectKeys.Access(lookalike.Id, "alpha")));
+        await table.AddEntityAsync(new TableEntity(customer, AccountPartition.ProjectAccess.Key(ProjectAccessRow.Id(employee.Id, "alpha"))));
+        await table.AddEntityAsync(new TableEntity(customer, AccountPartition.ProjectAccess.Key(ProjectAccessRow.Id(employee.Id, "beta"))));
+        await table.AddEntityAsync(new TableEntity(customer, AccountPartition.ProjectAccess.Key(ProjectAccessRow.Id(admin.Id, "alpha"))));
+        await table.AddEntityAsync(new TableEntity(customer, AccountPartition.ProjectAccess.Key(ProjectAccessRow.Id(lookalike.Id, "alpha"))));
         Assert.Equal("customerEmployee", await RoleInMe(employee, customer));
 
         (await f.As(admin).Delete($"/api/customers/{customer}/members/{Uri.EscapeDataString(employee.Id)}")).Is(204);
 
-        var access = (await AccountRows.WithPrefix(f, customer, ProjectKeys.AccessPrefix)).Select(r => r.RowKey).Order().ToList();
-        Assert.Equal(new[] { ProjectKeys.Access(admin.Id, "alpha"), ProjectKeys.Access(lookalike.Id, "alpha") }.Order(), access);
+        var access = (await AccountRows.WithPrefix(f, customer, ProjectAccessRow.Prefix)).Select(r => r.RowKey).Order().ToList();
+        Assert.Equal(new[] { AccountPartition.ProjectAccess.Key(ProjectAccessRow.Id(admin.Id, "alpha")), AccountPartition.ProjectAccess.Key(ProjectAccessRow.Id(lookalike.Id, "alpha")) }.Order(), access);
         Assert.Null(await RoleInMe(employee, customer));
         (await f.As(employee).Get($"/api/customers/{customer}")).IsProblem(404);
         var removed = await AccountRows.SingleEvent(f, customer, EventTypes.UserRemoved);
@@ -150,11 +151,11 @@ public sealed class ChangingRolesAndRemovingMembers(ServiceFixture f) : IClassFi
         var table = f.StorageClients.Accounts;
         foreach (var chunk in Enumerable.Range(0, 130).Chunk(50))
         {
-            await table.SubmitTransactionAsync(chunk.Select(i => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(customer, ProjectKeys.Access(employee.Id, $"project-{i:D3}")))));
+            await table.SubmitTransactionAsync(chunk.Select(i => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(customer, AccountPartition.ProjectAccess.Key(ProjectAccessRow.Id(employee.Id, $"project-{i:D3}"))))));
         }
 
         (await f.As(admin).Delete($"/api/customers/{customer}/members/{employee.Id}")).Is(204);
-        Assert.Empty(await AccountRows.WithPrefix(f, customer, ProjectKeys.AccessPrefix));
+        Assert.Empty(await AccountRows.WithPrefix(f, customer, ProjectAccessRow.Prefix));
         Assert.Single(await AccountRows.WithPrefix(f, customer, MemberRow.Prefix));
     }
 

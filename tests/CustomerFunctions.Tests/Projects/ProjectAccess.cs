@@ -1,3 +1,4 @@
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Members;
 using CustomerFunctions.Core.Projects;
@@ -76,7 +77,7 @@ public sealed class GrantingProjectAccess(ServiceFixture f) : IClassFixture<Serv
         (await f.As(s.Admin).Put($"{s.Projects}/missing/members/{s.Employee.Id}")).IsProblem(404);
         (await f.As(s.Admin).Put($"{s.Projects}/NOT_AN_ID/members/{s.Employee.Id}")).IsProblem(404);
         (await f.As(s.Admin).Put($"{s.Projects}/closed/members/{new string('u', 300)}")).IsProblem(404);
-        Assert.Empty(await ProjectScene.Rows(f, s.Customer, ProjectKeys.AccessPrefix));
+        Assert.Empty(await ProjectScene.Rows(f, s.Customer, ProjectAccessRow.Prefix));
         Assert.Empty(await ProjectScene.Events(f, s.Customer, EventTypes.ProjectAccessGranted));
     }
 
@@ -114,13 +115,13 @@ public sealed class GrantingProjectAccess(ServiceFixture f) : IClassFixture<Serv
         await Seed.Member(f, s.Customer, plain, MemberRole.CustomerEmployee);
         await Seed.Member(f, s.Customer, oddUser, MemberRole.CustomerEmployee);
         (await f.As(s.Admin).Put($"{s.Projects}/one-p/members/{plain.Id}")).Is(200);
-        Assert.Single(await ProjectScene.Rows(f, s.Customer, ProjectKeys.AccessPrefixFor(plain.Id)));
+        Assert.Single(await ProjectScene.Rows(f, s.Customer, ProjectAccessRow.Prefix + AccountPartition.AccessOfUser(plain.Id)));
         (await f.As(s.Admin).Put($"{s.Projects}/one-p/members/{Uri.EscapeDataString(oddUser.Id)}")).Is(200);
         (await f.As(s.Admin).Put($"{s.Projects}/two-p/members/{Uri.EscapeDataString(oddUser.Id)}")).Is(200);
         (await f.As(s.Admin).Put($"{s.Projects}/two-p/members/{s.Employee.Id}")).Is(200);
 
-        var rows = await ProjectScene.Rows(f, s.Customer, ProjectKeys.AccessPrefixFor(oddUser.Id));
-        Assert.Equal([ProjectKeys.Access(oddUser.Id, "one-p"), ProjectKeys.Access(oddUser.Id, "two-p")], rows.Select(r => r.RowKey).Order().ToList());
+        var rows = await ProjectScene.Rows(f, s.Customer, ProjectAccessRow.Prefix + AccountPartition.AccessOfUser(oddUser.Id));
+        Assert.Equal([AccountPartition.ProjectAccess.Key(ProjectAccessRow.Id(oddUser.Id, "one-p")), AccountPartition.ProjectAccess.Key(ProjectAccessRow.Id(oddUser.Id, "two-p"))], rows.Select(r => r.RowKey).Order().ToList());
         Assert.Equal(["one-p", "two-p"], Ids(await f.As(oddUser).Get(s.Projects)));
 
         (await f.As(s.Admin).Delete($"{s.Projects}/one-p/members/{Uri.EscapeDataString(oddUser.Id)}")).Is(204);
@@ -139,8 +140,8 @@ public sealed class GrantingProjectAccess(ServiceFixture f) : IClassFixture<Serv
 
         Assert.Equal(["kept"], Ids(await f.As(s.Admin).Get(s.Projects)));
         Assert.Equal(["kept"], Ids(await f.As(s.Employee).Get(s.Projects)));
-        var access = await ProjectScene.Rows(f, s.Customer, ProjectKeys.AccessPrefix);
-        Assert.Equal([ProjectKeys.Access(s.Employee.Id, "kept")], access.Select(r => r.RowKey).ToList());
+        var access = await ProjectScene.Rows(f, s.Customer, ProjectAccessRow.Prefix);
+        Assert.Equal([AccountPartition.ProjectAccess.Key(ProjectAccessRow.Id(s.Employee.Id, "kept"))], access.Select(r => r.RowKey).ToList());
         Assert.Equal(1, (await f.As(op).Get($"/api/customers/{s.Customer}")).Json.GetProperty("projectCount").GetInt32());
         var deleted = Assert.Single(await ProjectScene.Events(f, s.Customer, EventTypes.ProjectDeleted));
         Assert.Equal("doomed", deleted.Details!.Value.GetProperty("projectId").GetString());

@@ -1,3 +1,4 @@
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Projects;
 using CustomerFunctions.Tests.Infrastructure;
@@ -27,7 +28,7 @@ public sealed class ProjectQuotaUnderConcurrency(ServiceFixture f) : IClassFixtu
         var listed = (await f.As(op).Get(s.Projects + "?pageSize=200")).Is(200).Json.GetProperty("items");
         Assert.Equal(quota, listed.GetArrayLength());
         Assert.Equal(quota, (await f.As(op).Get($"/api/customers/{s.Customer}")).Json.GetProperty("projectCount").GetInt32());
-        Assert.Equal(quota, (await ProjectScene.Rows(f, s.Customer, ProjectKeys.ProjectPrefix)).Count);
+        Assert.Equal(quota, (await ProjectScene.Rows(f, s.Customer, ProjectRow.Prefix)).Count);
 
         var created = await ProjectScene.Events(f, s.Customer, EventTypes.ProjectCreated);
         Assert.Equal(quota, created.Count);
@@ -50,10 +51,10 @@ public sealed class ProjectQuotaUnderConcurrency(ServiceFixture f) : IClassFixtu
         var replies = await Task.WhenAll(work);
         Assert.All(replies, r => Assert.True(r.Status is 201 or 204 or 409, $"{r.Status}: {r.Text}"));
 
-        var rows = await ProjectScene.Rows(f, s.Customer, ProjectKeys.ProjectPrefix);
+        var rows = await ProjectScene.Rows(f, s.Customer, ProjectRow.Prefix);
         var count = (await f.As(op).Get($"/api/customers/{s.Customer}")).Json.GetProperty("projectCount").GetInt32();
         Assert.Equal(rows.Count, count);
         Assert.InRange(count, 0, 6);
-        Assert.Equal(replies.Count(r => r.Status == 201), rows.Count(r => r.RowKey.StartsWith(ProjectKeys.Project("new-"), StringComparison.Ordinal)));
+        Assert.Equal(replies.Count(r => r.Status == 201), rows.Count(r => r.RowKey.StartsWith(AccountPartition.Projects.Key("new-"), StringComparison.Ordinal)));
     }
 }

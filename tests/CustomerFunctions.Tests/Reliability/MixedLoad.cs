@@ -130,7 +130,7 @@ public sealed class MixedLoad(ServiceFixture f) : IClassFixture<ServiceFixture>
             int Count(string type) => events.Count(e => e.Type == type);
 
             // Projects: the count on the profile, the rows and the history agree.
-            var projects = await AccountRows.WithPrefix(f, account, ProjectKeys.ProjectPrefix);
+            var projects = await AccountRows.WithPrefix(f, account, ProjectRow.Prefix);
             Assert.Equal(projects.Count, profile.GetProperty("projectCount").GetInt32());
             Assert.Equal(projects.Count, Count(EventTypes.ProjectCreated) - Count(EventTypes.ProjectDeleted));
 
@@ -146,11 +146,11 @@ public sealed class MixedLoad(ServiceFixture f) : IClassFixture<ServiceFixture>
             }
             // Access rows belong to current members and existing projects only.
             var memberIds = members.Select(m => m.UserId).ToHashSet();
-            var projectIds = projects.Select(p => p.RowKey[ProjectKeys.ProjectPrefix.Length..]).ToHashSet();
-            foreach (var access in await AccountRows.WithPrefix(f, account, ProjectKeys.AccessPrefix))
+            var projectIds = projects.Select(p => p.RowKey[ProjectRow.Prefix.Length..]).ToHashSet();
+            foreach (var access in await AccountRows.WithPrefix(f, account, ProjectAccessRow.Prefix))
             {
                 Assert.Contains(access.RowKey.Split('|')[2], projectIds);
-                Assert.Contains(memberIds, id => access.RowKey.StartsWith(ProjectKeys.AccessPrefixFor(id), StringComparison.Ordinal));
+                Assert.Contains(memberIds, id => access.RowKey.StartsWith(ProjectAccessRow.Prefix + AccountPartition.AccessOfUser(id), StringComparison.Ordinal));
             }
 
             // The listing copy in the index matches the profile.

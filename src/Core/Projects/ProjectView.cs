@@ -2,11 +2,6 @@ using CustomerFunctions.Core.Members;
 
 namespace CustomerFunctions.Core.Projects;
 
-public sealed record CreateProjectBody(string? Id, string? Name);
-
-/// <summary>A member with explicit access to a project.</summary>
-public sealed record ProjectMemberView(string UserId, string? Email, string? Name, MemberRole Role, DateTimeOffset GrantedAt, string GrantedBy);
-
 /// <summary>A project as the API returns it, with the members who were given access (customer admins see every project anyway).</summary>
 public sealed record ProjectView(string Id, string Name, DateTimeOffset CreatedAt, string CreatedBy, IReadOnlyList<ProjectMemberView> Members)
 {
@@ -18,11 +13,4 @@ public sealed record ProjectView(string Id, string Name, DateTimeOffset CreatedA
             .Where(x => x.Member is not null)
             .Select(x => new ProjectMemberView(x.Access.UserId, x.Member!.Email, x.Member.Name, x.Member.Role, x.Access.GrantedAt, x.Access.GrantedBy))
             .OrderBy(v => v.UserId, StringComparer.Ordinal)]);
-}
-
-public sealed record ProjectListView(IReadOnlyList<ProjectView> Items, string? ContinuationToken);
-
-public sealed record ProjectAccessView(string ProjectId, string UserId, DateTimeOffset GrantedAt, string GrantedBy)
-{
-    public static ProjectAccessView From(ProjectAccess a) => new(a.ProjectId, a.UserId, a.GrantedAt, a.GrantedBy);
 }

@@ -1,0 +1,3 @@
+namespace CustomerFunctions.Core.Invitations;
+
+public sealed record AcceptInvitationBody(string? Token);

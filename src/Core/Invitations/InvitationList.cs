@@ -1,0 +1,4 @@
+namespace CustomerFunctions.Core.Invitations;
+
+/// <summary>One page of an account's invitations.</summary>
+public sealed record InvitationList(IReadOnlyList<InvitationView> Items, string? ContinuationToken);

@@ -1,0 +1,3 @@
+namespace CustomerFunctions.Core.Projects;
+
+public sealed record CreateProjectBody(string? Id, string? Name);

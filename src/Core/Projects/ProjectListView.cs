@@ -1,0 +1,4 @@
+namespace CustomerFunctions.Core.Projects;
+
+/// <summary>One page of an account's projects.</summary>
+public sealed record ProjectListView(IReadOnlyList<ProjectView> Items, string? ContinuationToken);
