@@ -95,7 +95,8 @@ public sealed partial class TokenValidator
             // Impersonation tokens this service signed itself (every environment); same clock, so no skew.
             common.ValidIssuer = ImpersonationClaims.Issuer;
             common.ValidAudience = ImpersonationClaims.Audience;
-            common.IssuerSigningKey = new SymmetricSecurityKey(keys.ImpersonationKey);
+            // Every listed key, so tokens signed before a rotation stay valid for their few minutes.
+            common.IssuerSigningKeys = keys.ImpersonationKeys.Select(k => new SymmetricSecurityKey(k)).ToList();
             common.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
             common.ClockSkew = TimeSpan.Zero;
             return common;

@@ -19,6 +19,10 @@ public static class CoreServices
             .PostConfigure(o => o.IsDevelopment = isDevelopment)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidation>();
+        services.AddOptions<ServiceKeysOptions>().Bind(configuration.GetSection(ServiceKeysOptions.Section))
+            .PostConfigure(o => o.IsDevelopment = isDevelopment)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ServiceKeysOptions>, ServiceKeysOptionsValidation>();
         services.AddEmailSender(configuration);
         services.AddOptions<PanelOptions>().Bind(configuration.GetSection(PanelOptions.Section));
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection("Outbox"));
@@ -73,13 +77,13 @@ public static class CoreServices
         }
     }
 
-    /// <summary>Creates the tables and queues and loads the service keys before the host takes requests.</summary>
-    private sealed class StorageInitializer(StorageClients storage, ServiceKeys keys) : IHostedService
+    /// <summary>Creates the tables and queues, and deletes key rows earlier versions stored, before the host takes requests.</summary>
+    private sealed class StorageInitializer(StorageClients storage) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             await storage.EnsureCreatedAsync(cancellationToken);
-            await keys.LoadAsync(cancellationToken);
+            await ServiceKeys.ForgetStoredKeysAsync(storage.Settings, cancellationToken);
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
