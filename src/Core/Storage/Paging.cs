@@ -48,7 +48,7 @@ public sealed class Paging(ServiceKeys keys)
             return null;
         }
         var payload = IdGenerator.Base64Url(Encoding.UTF8.GetBytes(storageToken));
-        return payload + "." + Sign(payload, scope);
+        return payload + "." + Sign(keys.ContinuationKey, payload, scope);
     }
 
     public string? Open(string? clientToken, string scope)
@@ -63,8 +63,9 @@ public sealed class Paging(ServiceKeys keys)
             throw Invalid();
         }
         var payload = clientToken[..dot];
-        var expected = Encoding.ASCII.GetBytes(Sign(payload, scope));
-        if (!CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(clientToken[(dot + 1)..])))
+        var presented = Encoding.ASCII.GetBytes(clientToken[(dot + 1)..]);
+        // Any listed key: tokens signed before a key rotation keep working.
+        if (!keys.ContinuationKeys.Any(key => CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(key, payload, scope)), presented)))
         {
             throw Invalid();
         }
@@ -80,8 +81,8 @@ public sealed class Paging(ServiceKeys keys)
         }
     }
 
-    private string Sign(string payload, string scope) =>
-        IdGenerator.Base64Url(HMACSHA256.HashData(keys.ContinuationKey, Encoding.UTF8.GetBytes(scope + "\n" + payload)));
+    private static string Sign(byte[] key, string payload, string scope) =>
+        IdGenerator.Base64Url(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(scope + "\n" + payload)));
 
     private static ApiErrorException Invalid() =>
         new(ApiError.Validation("continuationToken", "The continuation token is invalid or belongs to another query."));
