@@ -21,6 +21,7 @@ public sealed partial class TokenValidator
     private readonly ServiceKeys keys;
     private readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
     private readonly ConfigurationManager<OpenIdConnectConfiguration>? oidc;
+    private long lastForcedRefreshTicks;
 
     public TokenValidator(IOptions<AuthOptions> options, TimeProvider time, ILogger<TokenValidator> logger, ServiceKeys keys)
     {
@@ -31,8 +32,10 @@ public sealed partial class TokenValidator
         if (!string.IsNullOrEmpty(this.options.Authority))
         {
             var metadata = this.options.Authority.TrimEnd('/') + "/.well-known/openid-configuration";
+            // A bounded wait, so an identity provider outage answers 503 soon instead of holding requests for 100 s.
+            var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
             oidc = new ConfigurationManager<OpenIdConnectConfiguration>(metadata, new OpenIdConnectConfigurationRetriever(),
-                new HttpDocumentRetriever { RequireHttps = metadata.StartsWith("https://", StringComparison.Ordinal) });
+                new HttpDocumentRetriever(http) { RequireHttps = metadata.StartsWith("https://", StringComparison.Ordinal) });
         }
     }
 
@@ -57,7 +60,11 @@ public sealed partial class TokenValidator
         {
             return (null, ApiError.Unauthorized("The bearer token is malformed."));
         }
-        var parameters = await ParametersForAsync(unvalidated, cancellationToken);
+        var (parameters, unavailable) = await ParametersForAsync(unvalidated, cancellationToken);
+        if (unavailable is not null)
+        {
+            return (null, unavailable);
+        }
         if (parameters is null)
         {
             return (null, ApiError.Unauthorized("The token's issuer is not accepted."));
@@ -77,7 +84,7 @@ public sealed partial class TokenValidator
         return caller is null ? (null, ApiError.Unauthorized("The token names no user (sub or oid).")) : (caller, null);
     }
 
-    private async Task<TokenValidationParameters?> ParametersForAsync(JsonWebToken token, CancellationToken cancellationToken)
+    private async Task<(TokenValidationParameters? Parameters, ApiError? Unavailable)> ParametersForAsync(JsonWebToken token, CancellationToken cancellationToken)
     {
         var common = new TokenValidationParameters
         {
@@ -99,7 +106,7 @@ public sealed partial class TokenValidator
             common.IssuerSigningKeys = keys.ImpersonationKeys.Select(k => new SymmetricSecurityKey(k)).ToList();
             common.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
             common.ClockSkew = TimeSpan.Zero;
-            return common;
+            return (common, null);
         }
         if (token.Issuer == AuthOptions.DevelopmentIssuer && !string.IsNullOrEmpty(options.DevelopmentSigningKey) && options.IsDevelopment)
         {
@@ -107,18 +114,62 @@ public sealed partial class TokenValidator
             common.ValidAudience = AuthOptions.DevelopmentAudience;
             common.IssuerSigningKey = DevelopmentTokens.Key(options.DevelopmentSigningKey);
             common.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
-            return common;
+            return (common, null);
         }
         if (oidc is null)
         {
-            return null;
+            return (null, null);
         }
-        var configuration = await oidc.GetConfigurationAsync(cancellationToken);
+        OpenIdConnectConfiguration configuration;
+        try
+        {
+            configuration = await oidc.GetConfigurationAsync(cancellationToken);
+        }
+        catch (InvalidOperationException e)
+        {
+            // Thrown only while no metadata was ever read (later outages keep the last good keys): not a storage fault.
+            LogIdentityProviderUnavailable(logger, e, oidc.MetadataAddress);
+            return (null, new ApiError(503, "identity-provider-unavailable", "The identity provider is unavailable.",
+                "The token's signing keys could not be read from the identity provider; try again shortly."));
+        }
+        if (token.Kid is { Length: > 0 } kid && !configuration.SigningKeys.Any(k => k.KeyId == kid) && ClaimForcedRefresh())
+        {
+            configuration = await RefreshedAsync(configuration, kid, cancellationToken);
+        }
         common.ValidIssuer = configuration.Issuer;
         common.ValidAudience = options.Audience;
         common.IssuerSigningKeys = configuration.SigningKeys;
         common.ValidAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512, SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.EcdsaSha384];
-        return common;
+        return (common, null);
+    }
+
+    /// <summary>
+    /// One caller per refresh interval (the manager's own limit, 5 minutes) may force a refresh and wait for it; the
+    /// others, and tokens with made-up key ids, are answered at once with the keys at hand.
+    /// </summary>
+    private bool ClaimForcedRefresh()
+    {
+        var now = time.GetUtcNow().UtcTicks;
+        var last = Interlocked.Read(ref lastForcedRefreshTicks);
+        return now - last >= oidc!.RefreshInterval.Ticks && Interlocked.CompareExchange(ref lastForcedRefreshTicks, now, last) == last;
+    }
+
+    /// <summary>A key id the cached metadata lacks: the provider may have rolled its keys over, so fetch them again.</summary>
+    private async Task<OpenIdConnectConfiguration> RefreshedAsync(OpenIdConnectConfiguration stale, string kid, CancellationToken cancellationToken)
+    {
+        LogRefreshingKeys(logger, kid);
+        oidc!.RequestRefresh();
+        // The manager refreshes in the background; wait a little for it rather than answer this token with a 401.
+        for (var i = 0; i < 50; i++)
+        {
+            await Task.Delay(100, cancellationToken);
+            var current = await oidc.GetConfigurationAsync(cancellationToken);
+            if (!ReferenceEquals(current, stale))
+            {
+                return current;
+            }
+        }
+        return stale;
     }
 
     private bool ValidLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
@@ -144,6 +195,12 @@ public sealed partial class TokenValidator
             ImpersonationIssuedAt = trustsServiceClaims && jwt.IssuedAt != DateTime.MinValue ? new DateTimeOffset(jwt.IssuedAt, TimeSpan.Zero) : null,
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The identity provider's metadata at {Address} could not be read")]
+    private static partial void LogIdentityProviderUnavailable(ILogger logger, Exception exception, string address);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A token names the unknown signing key {KeyId}: refreshing the identity provider's keys")]
+    private static partial void LogRefreshingKeys(ILogger logger, string keyId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rejected a bearer token")]
     private static partial void LogRejected(ILogger logger, Exception? reason);
