@@ -21,7 +21,9 @@ public sealed partial class TokenValidator
     private readonly ServiceKeys keys;
     private readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
     private readonly ConfigurationManager<OpenIdConnectConfiguration>? oidc;
-    private long lastForcedRefreshTicks;
+    private readonly Lock refreshLock = new();
+    private DateTimeOffset lastForcedRefresh = DateTimeOffset.MinValue;
+    private Task<OpenIdConnectConfiguration>? forcedRefresh;
 
     public TokenValidator(IOptions<AuthOptions> options, TimeProvider time, ILogger<TokenValidator> logger, ServiceKeys keys)
     {
@@ -132,9 +134,9 @@ public sealed partial class TokenValidator
             return (null, new ApiError(503, "identity-provider-unavailable", "The identity provider is unavailable.",
                 "The token's signing keys could not be read from the identity provider; try again shortly."));
         }
-        if (token.Kid is { Length: > 0 } kid && !configuration.SigningKeys.Any(k => k.KeyId == kid) && ClaimForcedRefresh())
+        if (token.Kid is { Length: > 0 } kid && !configuration.SigningKeys.Any(k => k.KeyId == kid))
         {
-            configuration = await RefreshedAsync(configuration, kid, cancellationToken);
+            configuration = await KeysAfterRolloverAsync(configuration, kid).WaitAsync(cancellationToken);
         }
         common.ValidIssuer = configuration.Issuer;
         common.ValidAudience = options.Audience;
@@ -144,26 +146,38 @@ public sealed partial class TokenValidator
     }
 
     /// <summary>
-    /// One caller per refresh interval (the manager's own limit, 5 minutes) may force a refresh and wait for it; the
-    /// others, and tokens with made-up key ids, are answered at once with the keys at hand.
+    /// A key id the cached metadata lacks: the provider may have rolled its keys over. One caller per refresh interval
+    /// (the manager's own limit, 5 minutes) forces a refresh; callers meanwhile wait for the same one, and later tokens
+    /// with made-up key ids are answered at once with the keys at hand.
     /// </summary>
-    private bool ClaimForcedRefresh()
+    private Task<OpenIdConnectConfiguration> KeysAfterRolloverAsync(OpenIdConnectConfiguration stale, string kid)
     {
-        var now = time.GetUtcNow().UtcTicks;
-        var last = Interlocked.Read(ref lastForcedRefreshTicks);
-        return now - last >= oidc!.RefreshInterval.Ticks && Interlocked.CompareExchange(ref lastForcedRefreshTicks, now, last) == last;
+        lock (refreshLock)
+        {
+            if (forcedRefresh is { IsCompleted: false } running)
+            {
+                return running;
+            }
+            var now = time.GetUtcNow();
+            if (now - lastForcedRefresh >= oidc!.RefreshInterval)
+            {
+                lastForcedRefresh = now;
+                return forcedRefresh = RefreshedAsync(stale, kid);
+            }
+        }
+        // Whatever the manager holds now: a refresh may have finished since this caller read the keys.
+        return oidc.GetConfigurationAsync(CancellationToken.None);
     }
 
-    /// <summary>A key id the cached metadata lacks: the provider may have rolled its keys over, so fetch them again.</summary>
-    private async Task<OpenIdConnectConfiguration> RefreshedAsync(OpenIdConnectConfiguration stale, string kid, CancellationToken cancellationToken)
+    private async Task<OpenIdConnectConfiguration> RefreshedAsync(OpenIdConnectConfiguration stale, string kid)
     {
         LogRefreshingKeys(logger, kid);
         oidc!.RequestRefresh();
-        // The manager refreshes in the background; wait a little for it rather than answer this token with a 401.
+        // The manager refreshes in the background; wait a little for it rather than answer these tokens with 401s.
         for (var i = 0; i < 50; i++)
         {
-            await Task.Delay(100, cancellationToken);
-            var current = await oidc.GetConfigurationAsync(cancellationToken);
+            await Task.Delay(100);
+            var current = await oidc.GetConfigurationAsync(CancellationToken.None);
             if (!ReferenceEquals(current, stale))
             {
                 return current;

@@ -99,7 +99,11 @@ public sealed class SigningKeyRollover(ControllableIssuerFixture f) : IClassFixt
 
         f.Publish("k2");
         var fetches = f.KeyFetches;
-        (await f.GetWith(f.Issue("k2", "alice"))).IsProblem(404);
+        // Requests arriving together all wait for the one refresh.
+        foreach (var reply in await Task.WhenAll(Enumerable.Range(0, 8).Select(i => f.GetWith(f.Issue("k2", "user" + i)))))
+        {
+            reply.IsProblem(404);
+        }
         Assert.Equal(fetches + 1, f.KeyFetches);
 
         // Made-up key ids right after cannot make the service hammer the identity provider.
