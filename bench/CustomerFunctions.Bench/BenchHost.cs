@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Auth;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.Members;
@@ -111,7 +112,7 @@ public sealed class BenchHost : IAsyncDisposable
         for (var attempt = 0; ; attempt++)
         {
             var session = await store.OpenAsync(accountId, null, Caller.System("bench-seed"));
-            session.Upsert(new Member(userId, userId + "@bench.example", "User " + userId, role, session.Now).ToEntity(accountId));
+            session.Upsert(AccountPartition.Members, new Member(userId, userId + "@bench.example", "User " + userId, role, session.Now));
             session.Effect(new SyncMembership(userId));
             try
             {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.Email;
 using CustomerFunctions.Core.Http;
@@ -24,7 +25,7 @@ public sealed class RawCalls(StorageClients storage)
     public async Task<(TableEntity? Profile, TableEntity? Member)> OpenAsync(string accountId, string userId)
     {
         var profile = storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, Keys.Profile);
-        var member = storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, Member.RowKey(userId));
+        var member = storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, AccountPartition.Members.Key(MemberRow.Id(userId)));
         var (p, m) = (await profile, await member);
         return (p.HasValue ? p.Value : null, m.HasValue ? m.Value : null);
     }
@@ -62,7 +63,7 @@ public sealed class RawCalls(StorageClients storage)
     /// </summary>
     public async Task<string> CommitAsync(Account account, ETag? etag, IEnumerable<TableTransactionAction> staged, IEnumerable<TableEntity> events, IReadOnlyList<SideEffect> effects)
     {
-        account.Version++;
+        account.Bump();
         var commandId = Guid.CreateVersion7().ToString("N");
         var all = new List<TableTransactionAction>
         {
@@ -125,7 +126,7 @@ public sealed class RawCalls(StorageClients storage)
     public async Task SyncMembershipAsync(string accountId, string userId)
     {
         var account = AccountRow.FromEntity((await GetAsync(storage.Accounts, accountId, Keys.Profile))!);
-        var row = await GetAsync(storage.Accounts, accountId, Member.RowKey(userId));
+        var row = await GetAsync(storage.Accounts, accountId, AccountPartition.Members.Key(MemberRow.Id(userId)));
         Dictionary<string, object?>? properties = null;
         if (row is not null && !account.IsDeleted)
         {

@@ -35,16 +35,16 @@ public static class Seeding
     }
 
     /// <summary>A customer as CreateCustomer leaves it once committed (Version 1).</summary>
-    public static Account Customer(string id, string? partnerId, DateTimeOffset now) => new()
+    public static Account Customer(string id, string? partnerId, DateTimeOffset now, string? companyEmail = "", long version = 1) => new()
     {
         Id = id,
         Name = "Customer " + id,
         PartnerId = partnerId,
-        CompanyEmail = "office@" + id + ".example",
+        CompanyEmail = companyEmail == "" ? "office@" + id + ".example" : companyEmail,
         Language = "en",
         CreatedAt = now,
         UpdatedAt = now,
-        Version = 1,
+        Version = version,
     };
 
     public static TableEntity Event(string accountId, string type, object details, DateTimeOffset at, string actor) =>

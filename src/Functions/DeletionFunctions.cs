@@ -1,5 +1,5 @@
+using CustomerFunctions.Core.Api;
 using CustomerFunctions.Core.Deletion;
-using CustomerFunctions.Core.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 

@@ -1,4 +1,4 @@
-using CustomerFunctions.Core.Http;
+using CustomerFunctions.Core.Api;
 using CustomerFunctions.Core.Registration;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;

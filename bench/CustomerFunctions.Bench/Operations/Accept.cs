@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Invitations;
@@ -67,7 +68,7 @@ public sealed class Accept(Scenario s) : Operation(s)
         var now = Host.Time.GetUtcNow();
         invitation.Accept(user, now);
         var accepted = InvitationRow.ToEntity(accountId, invitation);
-        var member = new Member(user, user + "@bench.example", "User " + user, invitation.Role, now).ToEntity(accountId);
+        var member = AccountPartition.Members.ToEntity(accountId, new Member(user, user + "@bench.example", "User " + user, invitation.Role, now));
         var acceptedEvent = Seeding.Event(accountId, EventTypes.UserAcceptedInvitation, new { invitationId = invitation.Id, userId = user, role = invitation.Role, alreadyMember = false }, now, user);
         var command = await Raw.CommitAsync(
             account, profile!.ETag,

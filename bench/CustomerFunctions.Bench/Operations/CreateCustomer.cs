@@ -1,3 +1,4 @@
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Storage;
@@ -33,12 +34,10 @@ public sealed class CreateCustomer(Scenario s) : Operation(s)
     {
         var (partnerId, admin) = (Scenario.PartnerId, Scenario.PartnerAdmin);
         await Raw.GetAsync(Raw.Accounts, partnerId, Keys.Profile);
-        await Raw.GetAsync(Raw.Accounts, partnerId, Core.Members.Member.RowKey(admin));
+        await Raw.GetAsync(Raw.Accounts, partnerId, AccountPartition.Members.Key(Core.Members.MemberRow.Id(admin)));
         await Raw.OpenAsync(id, admin);
         var now = Host.Time.GetUtcNow();
-        var account = Seeding.Customer(id, partnerId, now);
-        account.CompanyEmail = null;
-        account.Version = 0;
+        var account = Seeding.Customer(id, partnerId, now, companyEmail: null, version: 0);
         var created = Seeding.Event(id, EventTypes.CustomerCreated, new { kind = AccountKind.Customer, partnerId, name = account.Name }, now, admin);
         var command = await Raw.CommitAsync(account, null, [], [created], [new SyncAccountListing()]);
         await Raw.SyncListingAsync(id);

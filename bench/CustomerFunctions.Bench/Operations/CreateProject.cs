@@ -40,7 +40,7 @@ public sealed class CreateProject(Scenario s) : Operation(s)
         var (profile, _) = await Raw.OpenAsync(accountId, admin);
         var account = AccountRow.FromEntity(profile!);
         await Raw.GetAsync(Raw.Accounts, accountId, ProjectKeys.Project(projectId));
-        ProjectQuota.TakeOne(account);
+        _ = account.TakeProjectSlot();
         var now = Host.Time.GetUtcNow();
         var project = new Project(projectId, "Project " + projectId, now, admin);
         var created = Seeding.Event(accountId, EventTypes.ProjectCreated, new { projectId, name = project.Name, projectCount = account.ProjectCount, projectQuota = account.ProjectQuota }, now, admin);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.Deletion;
 using CustomerFunctions.Core.Email;
@@ -8,7 +9,6 @@ using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Members;
 using CustomerFunctions.Core.Messages;
-using CustomerFunctions.Core.Products;
 using CustomerFunctions.Core.Projects;
 using CustomerFunctions.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,8 +54,7 @@ public sealed class DeletionSweep(Scenario s) : Operation(s)
             var account = Seeding.Customer(AccountId(i), Partner, now.AddDays(-60));
             if (i < NotYetDue)
             {
-                account.Status = AccountStatus.DeletionRequested;
-                account.DeletionDueAt = now.AddDays(5 + i % 5);
+                account.RequestDeletion(now.AddDays(5 + i % 5), account.UpdatedAt);
             }
             return Raw.Accounts.AddEntityAsync(AccountRow.ToEntity(account));
         }, degree: 32);
@@ -84,14 +83,15 @@ public sealed class DeletionSweep(Scenario s) : Operation(s)
         {
             var id = AccountId(i);
             var (requestedAt, dueAt) = (now.AddDays(-10), now.AddMinutes(-1));
-            var account = Seeding.Customer(id, Partner, now.AddDays(-60));
-            (account.Status, account.DeletionDueAt, account.Version, account.FirstName, account.LastName) = (AccountStatus.DeletionRequested, dueAt, 2, "Ada", "Admin");
+            var created = Seeding.Customer(id, Partner, now.AddDays(-60), version: 2);
+            var account = new Account { Id = created.Id, Name = created.Name, PartnerId = Partner, CompanyEmail = created.CompanyEmail, CreatedAt = created.CreatedAt, UpdatedAt = created.UpdatedAt, Version = 2, FirstName = "Ada", LastName = "Admin" };
+            account.RequestDeletion(dueAt, account.UpdatedAt);
             var admin = id + "-admin";
             var request = new DeletionRequest { Id = Guid.CreateVersion7().ToString("N"), RequestedAt = requestedAt, RequestedBy = new EventActor(admin), Reason = "bench", DueAt = dueAt };
             await Raw.Accounts.SubmitTransactionAsync(
             [
                 new TableTransactionAction(TableTransactionActionType.UpsertReplace, AccountRow.ToEntity(account)),
-                new TableTransactionAction(TableTransactionActionType.Add, new Member(admin, admin + "@bench.example", "User " + admin, MemberRole.CustomerAdmin, now.AddDays(-60)).ToEntity(id)),
+                new TableTransactionAction(TableTransactionActionType.Add, AccountPartition.Members.ToEntity(id, new Member(admin, admin + "@bench.example", "User " + admin, MemberRole.CustomerAdmin, now.AddDays(-60)))),
                 new TableTransactionAction(TableTransactionActionType.Add, request.ToEntity(id)),
                 new TableTransactionAction(TableTransactionActionType.Add, Seeding.Event(id, EventTypes.CustomerCreated, new { kind = AccountKind.Customer, partnerId = Partner, name = account.Name }, now.AddDays(-60), "bench-operator")),
                 new TableTransactionAction(TableTransactionActionType.Add, Seeding.Event(id, EventTypes.DeletionRequested, new { requestId = request.Id, reason = "bench", dueAt }, requestedAt, admin)),
@@ -149,16 +149,15 @@ public sealed class DeletionSweep(Scenario s) : Operation(s)
         var requestEntity = request.ToEntity(accountId);
 
         var values = new Dictionary<string, string> { ["deletedAt"] = DeletionNotices.Time(now), ["accountName"] = account.Name, ["accountId"] = accountId };
-        var admins = await RawCalls.QueryAllAsync(Raw.Accounts, Prefix(accountId, Member.Prefix) + " and " + TableClient.CreateQueryFilter($"Role eq {nameof(MemberRole.CustomerAdmin)}"));
+        var admins = await RawCalls.QueryAllAsync(Raw.Accounts, Prefix(accountId, MemberRow.Prefix) + " and " + TableClient.CreateQueryFilter($"Role eq {nameof(MemberRole.CustomerAdmin)}"));
         await Raw.GetAsync(Raw.Accounts, Partner, Keys.Profile);
-        admins.AddRange(await RawCalls.QueryAllAsync(Raw.Accounts, Prefix(Partner, Member.Prefix) + " and " + TableClient.CreateQueryFilter($"Role eq {nameof(MemberRole.PartnerAdmin)}")));
-        var emails = admins.Select(Member.FromEntity).Select(m => new SendEmail(new EmailMessage(
+        admins.AddRange(await RawCalls.QueryAllAsync(Raw.Accounts, Prefix(Partner, MemberRow.Prefix) + " and " + TableClient.CreateQueryFilter($"Role eq {nameof(MemberRole.PartnerAdmin)}")));
+        var emails = admins.Select(AccountPartition.Members.FromEntity).Select(m => new SendEmail(new EmailMessage(
             Guid.CreateVersion7().ToString("N"), DeletionEmails.Deleted, "en", m.Email!, m.Name, new Dictionary<string, string>(values) { ["recipientName"] = m.Name ?? m.Email! })
         { AccountId = accountId })).ToList();
 
         var dueAt = account.DeletionDueAt!.Value;
-        (account.Status, account.Stage, account.DeletionDueAt, account.FirstName, account.LastName, account.CompanyEmail, account.UpdatedAt) =
-            (AccountStatus.Deleted, StageRules.Derive(accountDeleted: true, []), null, null, null, null, now);
+        account.MarkDeleted(now);
         var deleted = new HistoryEvent(Guid.CreateVersion7().ToString("N"), EventTypes.CustomerDeleted, now, new EventActor(Timer),
             JsonSerializer.SerializeToElement(new { requestId = request.Id, deletedBy = Timer }, Json.Options), [new FieldChange("status", "deletionRequested", "deleted")]).ToEntity(accountId);
         List<SideEffect> effects = [new SyncAccountListing(), new EraseAccountData(), .. emails, new UnscheduleDeletion(dueAt)];
@@ -178,7 +177,7 @@ public sealed class DeletionSweep(Scenario s) : Operation(s)
     private async Task RawEraseAsync(string accountId)
     {
         await Raw.GetAsync(Raw.Accounts, accountId, Keys.Profile);
-        var members = await RawCalls.QueryPageAsync(Raw.Accounts, Prefix(accountId, Member.Prefix), 100);
+        var members = await RawCalls.QueryPageAsync(Raw.Accounts, Prefix(accountId, MemberRow.Prefix), 100);
         foreach (var member in members)
         {
             await Raw.SyncMembershipAsync(accountId, member.GetString("UserId"));

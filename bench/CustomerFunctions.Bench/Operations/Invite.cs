@@ -45,7 +45,7 @@ public sealed class Invite(Scenario s) : Operation(s)
         var pending = TableClient.CreateQueryFilter(
             $"PartitionKey eq {accountId} and RowKey ge {Invitation.Prefix} and RowKey lt {Keys.PrefixEnd(Invitation.Prefix)} and State eq {InvitationRow.Pending} and ExpiresAt gt {now}");
         await RawCalls.QueryAllAsync(Raw.Accounts, pending, select: ["Email"]);
-        var members = TableClient.CreateQueryFilter($"PartitionKey eq {accountId} and RowKey ge {Member.Prefix} and RowKey lt {Keys.PrefixEnd(Member.Prefix)}");
+        var members = TableClient.CreateQueryFilter($"PartitionKey eq {accountId} and RowKey ge {MemberRow.Prefix} and RowKey lt {Keys.PrefixEnd(MemberRow.Prefix)}");
         await RawCalls.QueryAllAsync(Raw.Accounts, members, select: ["Email"]);
 
         var token = IdGenerator.NewToken();

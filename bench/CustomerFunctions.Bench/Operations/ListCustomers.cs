@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.Members;
 using CustomerFunctions.Core.Storage;
@@ -37,7 +38,7 @@ public sealed class ListCustomers(Scenario s) : Operation(s)
     public override Task<IReadOnlyList<Func<Task>>> RawCallsAsync(int count) =>
         Task.FromResult(Repeat(count, async () =>
         {
-            await Task.WhenAll(Raw.GetAsync(Raw.Accounts, Partner, Keys.Profile), Raw.GetAsync(Raw.Accounts, Partner, Member.RowKey(Admin)));
+            await Task.WhenAll(Raw.GetAsync(Raw.Accounts, Partner, Keys.Profile), Raw.GetAsync(Raw.Accounts, Partner, AccountPartition.Members.Key(MemberRow.Id(Admin))));
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {IndexTable.PartnerCustomers(Partner)} and Removed eq false") + " and " +
                          TableClient.CreateQueryFilter($"IsTestAccount eq {false}");
             await RawCalls.QueryPageAsync(Raw.Storage.Index, filter, 50);

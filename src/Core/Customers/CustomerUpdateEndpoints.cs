@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Storage;
@@ -46,15 +47,15 @@ public sealed class CustomerUpdateEndpoints(AccountStore accounts)
         var session = (await accounts.OpenAsync(request.RouteValue("id"), request)).Authorize(Allowed.Admins, writes: true);
         session.CheckIfMatch();
         var account = session.Existing;
-        var changes = new Changes(present);
-        changes.Track("name", account.Name, body.Name?.Trim(), v => account.Name = v!);
-        changes.Track("companyEmail", account.CompanyEmail, body.CompanyEmail, v => account.CompanyEmail = v);
-        changes.Track("firstName", account.FirstName, body.FirstName, v => account.FirstName = v);
-        changes.Track("lastName", account.LastName, body.LastName, v => account.LastName = v);
-        changes.Track("customId", account.CustomId, body.CustomId, v => account.CustomId = v);
-        changes.Track("seller", account.Seller, body.Seller, v => account.Seller = v);
-        changes.Track("language", account.Language, body.Language, v => account.Language = v!);
-        changes.Track("isTestAccount", account.IsTestAccount, body.IsTestAccount ?? account.IsTestAccount, v => account.IsTestAccount = v);
+        var changes = new Changes(present, account.Details);
+        changes.Track("name", account.Name, body.Name?.Trim(), (d, v) => d with { Name = v! });
+        changes.Track("companyEmail", account.CompanyEmail, body.CompanyEmail, (d, v) => d with { CompanyEmail = v });
+        changes.Track("firstName", account.FirstName, body.FirstName, (d, v) => d with { FirstName = v });
+        changes.Track("lastName", account.LastName, body.LastName, (d, v) => d with { LastName = v });
+        changes.Track("customId", account.CustomId, body.CustomId, (d, v) => d with { CustomId = v });
+        changes.Track("seller", account.Seller, body.Seller, (d, v) => d with { Seller = v });
+        changes.Track("language", account.Language, body.Language, (d, v) => d with { Language = v! });
+        changes.Track("isTestAccount", account.IsTestAccount, body.IsTestAccount ?? account.IsTestAccount, (d, v) => d with { IsTestAccount = v });
 
         if (session.Relation == Relation.Admin && changes.List.FirstOrDefault(c => ManagedFields.Contains(c.Field)) is { } managed)
         {
@@ -65,8 +66,7 @@ public sealed class CustomerUpdateEndpoints(AccountStore accounts)
             // Nothing changes: nothing is written and no event recorded; the ETag stays valid.
             return Unchanged(session);
         }
-        changes.Apply();
-        account.UpdatedAt = session.Now;
+        account.Edit(changes.Next, session.Now);
         session.Record(EventTypes.CustomerUpdated, null, changes.List);
         session.Effect(new SyncAccountListing());
         if (changes.List.Any(c => c.Field == "name"))
@@ -105,12 +105,7 @@ public sealed class CustomerUpdateEndpoints(AccountStore accounts)
                 $"An account that is {JsonNamingPolicy.CamelCase.ConvertName(account.Status.ToString())} cannot be set to {JsonNamingPolicy.CamelCase.ConvertName(target.ToString())}."));
         }
         var from = account.Status;
-        account.Status = target;
-        account.UpdatedAt = session.Now;
-        if (target == AccountStatus.Disabled)
-        {
-            account.LastDisabledAt = session.Now;
-        }
+        account.ChangeStatus(target, session.Now);
         session.Record(EventTypes.CustomerStatusChanged, new { status = target }, [new FieldChange("status", from, target)]);
         session.Effect(new SyncAccountListing());
         return await session.CommitAsync(ApiResponse.Ok(AccountView.From(account)));
@@ -129,10 +124,8 @@ public sealed class CustomerUpdateEndpoints(AccountStore accounts)
         {
             return Unchanged(session);
         }
-        // Lowering the quota below the projects that exist is allowed: it only stops new ones.
         var from = account.ProjectQuota;
-        account.ProjectQuota = target;
-        account.UpdatedAt = session.Now;
+        account.SetProjectQuota(target, session.Now);
         session.Record(EventTypes.CustomerQuotaEdited, new { projects = target, projectCount = account.ProjectCount }, [new FieldChange("projectQuota", from, target)]);
         session.Effect(new SyncAccountListing());
         return await session.CommitAsync(ApiResponse.Ok(AccountView.From(account)));
@@ -163,22 +156,20 @@ public sealed class CustomerUpdateEndpoints(AccountStore accounts)
         return names;
     }
 
-    /// <summary>Collects the fields a patch really changes; applies them only once every check passed.</summary>
-    private sealed class Changes(HashSet<string> present)
+    /// <summary>Collects the fields a patch really changes into the next details; the account takes them once every check passed.</summary>
+    private sealed class Changes(HashSet<string> present, AccountDetails current)
     {
-        private readonly List<Action> apply = [];
-
         public List<FieldChange> List { get; } = [];
 
-        public void Track<T>(string field, T current, T next, Action<T> set)
+        public AccountDetails Next { get; private set; } = current;
+
+        public void Track<T>(string field, T now, T next, Func<AccountDetails, T, AccountDetails> set)
         {
-            if (present.Contains(field) && !EqualityComparer<T>.Default.Equals(current, next))
+            if (present.Contains(field) && !EqualityComparer<T>.Default.Equals(now, next))
             {
-                List.Add(new FieldChange(field, current, next));
-                apply.Add(() => set(next));
+                List.Add(new FieldChange(field, now, next));
+                Next = set(Next, next);
             }
         }
-
-        public void Apply() => apply.ForEach(a => a());
     }
 }

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Azure.Data.Tables;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.History;
-using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Products;
 using CustomerFunctions.Core.Storage;
 
@@ -14,7 +14,6 @@ namespace CustomerFunctions.Core.Deletion;
 /// transaction marks the account deleted, records CUSTOMER_DELETED and leaves the rest (index rows, erasure in
 /// batches, emails) to outbox effects that any later run can finish.
 /// </summary>
-[CoreService]
 public sealed class AccountDeletion(DeletionNotices notices, IndexTable index)
 {
     /// <summary>A deletion request may be made only by an active account (not pending, disabled, already requested or deleted).</summary>
@@ -66,7 +65,7 @@ public sealed class AccountDeletion(DeletionNotices notices, IndexTable index)
             }
             statuses.Add(status);
         }
-        session.Existing.Stage = StageRules.Derive(accountDeleted: false, statuses);
+        session.Existing.MoveToStage(StageRules.Derive(accountDeleted: false, statuses), session.Now);
         return paused;
     }
 
@@ -92,7 +91,7 @@ public sealed class AccountDeletion(DeletionNotices notices, IndexTable index)
             }
             statuses.Add(status);
         }
-        session.Existing.Stage = StageRules.Derive(accountDeleted: false, statuses);
+        session.Existing.MoveToStage(StageRules.Derive(accountDeleted: false, statuses), session.Now);
         return restored;
     }
 
@@ -116,13 +115,7 @@ public sealed class AccountDeletion(DeletionNotices notices, IndexTable index)
         // Read the recipients before anything is erased; the emails go out after the erasure (last effects).
         var emails = await notices.PrepareAsync(account, DeletionEmails.Deleted, new Dictionary<string, string> { ["deletedAt"] = DeletionNotices.Time(now) }, cancellationToken);
 
-        account.Status = AccountStatus.Deleted;
-        account.Stage = StageRules.Derive(accountDeleted: true, []);
-        account.DeletionDueAt = null;
-        account.FirstName = null;
-        account.LastName = null;
-        account.CompanyEmail = null;
-        account.UpdatedAt = now;
+        account.MarkDeleted(now);
         session.Record(EventTypes.CustomerDeleted, new { requestId = request?.Id, deletedBy = session.Caller.UserId },
             [new FieldChange("status", JsonNamingPolicy.CamelCase.ConvertName(previousStatus.ToString()), "deleted")]);
         session.Effect(new SyncAccountListing());

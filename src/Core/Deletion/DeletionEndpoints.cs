@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Http;
@@ -44,9 +45,7 @@ public sealed class DeletionEndpoints(AccountStore accounts, AccountDeletion del
             DueAt = dueAt,
         };
         var paused = await AccountDeletion.PauseProductsAsync(session, request.Aborted);
-        account.Status = AccountStatus.DeletionRequested;
-        account.DeletionDueAt = dueAt;
-        account.UpdatedAt = now;
+        account.RequestDeletion(dueAt, now);
         session.Add(deletionRequest.ToEntity(account.Id));
         session.Record(EventTypes.DeletionRequested, new { requestId = deletionRequest.Id, reason = deletionRequest.Reason, dueAt, pausedProducts = paused },
             [new FieldChange("status", "active", "deletionRequested")]);
@@ -80,9 +79,7 @@ public sealed class DeletionEndpoints(AccountStore accounts, AccountDeletion del
         standing.Cancel(actor, body.Note!.Trim(), now);
         var restored = await AccountDeletion.RestoreProductsAsync(session, request.Aborted);
         var dueAt = account.DeletionDueAt;
-        account.Status = AccountStatus.Active;
-        account.DeletionDueAt = null;
-        account.UpdatedAt = now;
+        account.CancelDeletion(now);
         session.Replace(standing.ToEntity(account.Id));
         session.Record(EventTypes.DeletionRequestCancelled, new { requestId = standing.Id, note = standing.Note, restoredProducts = restored },
             [new FieldChange("status", "deletionRequested", "active")]);

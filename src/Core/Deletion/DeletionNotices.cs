@@ -1,8 +1,8 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.Email;
-using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Members;
 using CustomerFunctions.Core.Storage;
 
@@ -13,7 +13,6 @@ namespace CustomerFunctions.Core.Deletion;
 /// one to each admin of its partner (in the partner's language). Recipients are read when the command runs, so the
 /// deletion email still reaches the admins whose data the erasure then removes.
 /// </summary>
-[CoreService]
 public sealed class DeletionNotices(StorageClients storage, IdGenerator ids)
 {
     public async Task<List<SendEmail>> PrepareAsync(Account account, string template, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
@@ -51,11 +50,11 @@ public sealed class DeletionNotices(StorageClients storage, IdGenerator ids)
     private async Task<List<Member>> AdminsAsync(string accountId, MemberRole role, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {accountId} and RowKey ge {Member.Prefix} and RowKey lt {Keys.PrefixEnd(Member.Prefix)} and Role eq {role.ToString()}");
+            $"PartitionKey eq {accountId} and RowKey ge {MemberRow.Prefix} and RowKey lt {Keys.PrefixEnd(MemberRow.Prefix)} and Role eq {role.ToString()}");
         var admins = new List<Member>();
         await foreach (var row in storage.Accounts.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            var member = Member.FromEntity(row);
+            var member = AccountPartition.Members.FromEntity(row);
             if (!string.IsNullOrEmpty(member.Email))
             {
                 admins.Add(member);

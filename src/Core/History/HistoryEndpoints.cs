@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Storage;
 

@@ -1,17 +1,17 @@
-using CustomerFunctions.Core.Http;
+using CustomerFunctions.Core.Accounts;
+using CustomerFunctions.Core.Api;
 
 namespace CustomerFunctions.Core.History;
 
-/// <summary>An account's history (issue 2).</summary>
+/// <summary>An account's history.</summary>
 public static class HistoryRoutes
 {
     public static readonly IReadOnlyList<ApiRoute> All =
     [
-        ApiRoute.For<HistoryEndpoints>("GetCustomerHistory", "GET", "customers/{id}/history", (e, r) => e.List(r))
+        ApiRoute.Legacy<HistoryEndpoints>("GetCustomerHistory", "GET", "customers/{id}/history", Access.Reads(Allowed.Admins), (e, r) => e.List(r))
             with
             {
                 Summary = "An account's history, newest first; type, from (inclusive), to (exclusive), paging. Accept: text/csv answers the same page as CSV with the next page's token in the Continuation-Token header",
-                Who = "operator; its partner; its customer admins",
                 ResponseType = typeof(HistoryPage),
                 Query = HistoryEndpoints.QueryParameters,
                 Csv = true,

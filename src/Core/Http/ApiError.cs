@@ -5,6 +5,9 @@ public sealed record ApiError(int Status, string Type, string Title, string Deta
 {
     public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
 
+    /// <summary>Sent as a <c>Retry-After</c> header (429, 503).</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public static ApiError Validation(IReadOnlyDictionary<string, string[]> errors, string detail = "One or more fields are invalid.") =>
         new(400, "validation", "The request is invalid.", detail) { Errors = errors };
 
@@ -24,10 +27,4 @@ public sealed record ApiError(int Status, string Type, string Title, string Deta
     public static ApiError Unprocessable(string type, string detail) => new(422, type, "The request cannot be processed.", detail);
     public static ApiError TooManyRequests(string detail) => new(429, "too-many-requests", "Too many requests.", detail);
     public static ApiError Busy() => new(503, "busy", "The service is busy.", "The resource is being changed by many requests at once; try again.");
-}
-
-/// <summary>Thrown only by cross-cutting machinery (idempotency replay checks, body parsing deep in helpers) to end a request with an expected error.</summary>
-public sealed class ApiErrorException(ApiError error) : Exception(error.Detail)
-{
-    public ApiError Error { get; } = error;
 }

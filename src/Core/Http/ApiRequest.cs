@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using CustomerFunctions.Core.Api;
 using CustomerFunctions.Core.Auth;
 using Microsoft.AspNetCore.Http;
 
@@ -82,10 +83,4 @@ public sealed class ApiRequest
         e.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "Unknown field." :
         e.Message.Contains("maximum configured depth", StringComparison.Ordinal) ? "The body is nested too deeply." :
         "The value is malformed or of the wrong type.";
-}
-
-/// <summary>An <c>Idempotency-Key</c> header, scoped to the caller and bound to the body it came with.</summary>
-public sealed record IdempotencyKey(string UserId, string Key, string BodyHash)
-{
-    public string RowKey => "idem|" + Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(UserId + "\n" + Key)));
 }

@@ -3,7 +3,7 @@ using CustomerFunctions.Core.Storage;
 
 namespace CustomerFunctions.Core.Http;
 
-/// <summary>Collects field-level validation errors; <see cref="ThrowIfInvalid"/> ends the request with one 400 naming them all.</summary>
+/// <summary>Collects field-level validation errors; <see cref="Failure"/> is one 400 naming them all.</summary>
 public sealed class Validator
 {
     private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
@@ -76,6 +76,9 @@ public sealed class Validator
     public static bool IsEmail(string value) =>
         value.Length <= 254 && !value.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)) &&
         MailAddress.TryCreate(value, out var address) && address.Address == value && address.Host.Contains('.', StringComparison.Ordinal);
+
+    /// <summary>Null when every field passed; otherwise one <see cref="Invalid"/> naming them all.</summary>
+    public Invalid? Failure => IsValid ? null : new Invalid(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
 
     public void ThrowIfInvalid()
     {

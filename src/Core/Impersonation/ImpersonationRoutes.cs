@@ -1,13 +1,14 @@
-using CustomerFunctions.Core.Http;
+using CustomerFunctions.Core.Accounts;
+using CustomerFunctions.Core.Api;
 
 namespace CustomerFunctions.Core.Impersonation;
 
-/// <summary>Log in as the customer (issue 6).</summary>
+/// <summary>Log in as the customer.</summary>
 public static class ImpersonationRoutes
 {
     public static readonly IReadOnlyList<ApiRoute> All =
     [
-        ApiRoute.For<ImpersonationEndpoints>("StartImpersonation", "POST", "customers/{id}/impersonation", (e, r) => e.Start(r))
-            with { Summary = "Get a bearer token (15 minutes) that acts as a customer admin of this account only; every event it causes names the impersonator. It stops working when the account is disabled or deleted, and cannot start another impersonation. Event IMPERSONATION_STARTED", Who = "operator; its partner (not with an impersonation token)", BodyType = typeof(StartImpersonationBody), ResponseType = typeof(ImpersonationGrant) },
+        ApiRoute.Legacy<ImpersonationEndpoints>("StartImpersonation", "POST", "customers/{id}/impersonation", Access.Writes(Allowed.Managers), (e, r) => e.Start(r))
+            with { Summary = "Get a bearer token (15 minutes) that acts as a customer admin of this account only; every event it causes names the impersonator. It stops working when the account is disabled or deleted, and cannot start another impersonation. Event IMPERSONATION_STARTED", BodyType = typeof(StartImpersonationBody), ResponseType = typeof(ImpersonationGrant) },
     ];
 }

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Members;
@@ -52,7 +53,7 @@ public sealed class AcceptInvitationEndpoints(AccountStore accounts, IndexTable 
         var role = existing?.Role ?? invitation.Role;
         if (existing is null)
         {
-            session.Add(new Member(caller.UserId, caller.Email ?? invitation.Email, caller.Name ?? invitation.FullName, role, now).ToEntity(account.Id));
+            session.Add(AccountPartition.Members, new Member(caller.UserId, caller.Email ?? invitation.Email, caller.Name ?? invitation.FullName, role, now));
         }
         session.Record(EventTypes.UserAcceptedInvitation, new { invitationId = invitation.Id, userId = caller.UserId, role, alreadyMember = existing is not null });
         session.Effect(new SyncMembership(caller.UserId));

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Http;
@@ -147,7 +148,7 @@ public sealed class InvitationEndpoints(AccountStore accounts, Paging paging, Id
 
     private static async Task EnsureNotMemberAsync(AccountSession session, string email, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {session.AccountId} and RowKey ge {Member.Prefix} and RowKey lt {Keys.PrefixEnd(Member.Prefix)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {session.AccountId} and RowKey ge {MemberRow.Prefix} and RowKey lt {Keys.PrefixEnd(MemberRow.Prefix)}");
         await foreach (var row in session.Table.QueryAsync<TableEntity>(filter, select: ["Email"], cancellationToken: cancellationToken))
         {
             if (string.Equals(row.GetString("Email"), email, StringComparison.OrdinalIgnoreCase))

@@ -1,6 +1,4 @@
-using Azure.Data.Tables;
-using CustomerFunctions.Core.Http;
-using CustomerFunctions.Core.Storage;
+using CustomerFunctions.Core.Accounts;
 
 namespace CustomerFunctions.Core.Members;
 
@@ -10,27 +8,21 @@ namespace CustomerFunctions.Core.Members;
 /// </summary>
 public static class AdminRule
 {
-    public static async Task EnsureAnotherAdminRemainsAsync(AccountSession session, Member leaving, CancellationToken cancellationToken)
+    /// <summary>Null when <paramref name="leaving"/> may stop being an admin; <see cref="LastAdmin"/> when nobody else is one.</summary>
+    public static async Task<LastAdmin?> AnotherAdminRemainsAsync(AccountSession session, Member leaving)
     {
         if (!leaving.IsAdmin)
         {
-            return;
+            return null;
         }
         var adminRole = Member.AdminRoleFor(session.Existing.Kind).ToString();
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {session.AccountId} and RowKey ge {Member.Prefix} and RowKey lt {Keys.PrefixEnd(Member.Prefix)} and Role eq {adminRole}");
-        var others = 0;
-        await foreach (var row in session.Table.QueryAsync<TableEntity>(filter, select: ["UserId"], cancellationToken: cancellationToken))
+        await foreach (var admin in session.QueryAsync(AccountPartition.Members, where: $"Role eq {adminRole}", select: ["UserId"]))
         {
-            if (row.GetString("UserId") != leaving.UserId)
+            if (admin.Value.UserId != leaving.UserId)
             {
-                others++;
-                break;
+                return null;
             }
         }
-        if (others == 0)
-        {
-            throw new ApiErrorException(ApiError.Conflict("last-admin", "This is the account's last admin: make another member an admin first."));
-        }
+        return new LastAdmin();
     }
 }

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Impersonation;
@@ -12,7 +13,7 @@ public sealed class MeEndpoints(IndexTable index, AccountStore accounts)
     /// <summary>A user belongs to a handful of accounts; this bound keeps one answer small.</summary>
     private const int MaxMemberships = 1000;
 
-    public async Task<Microsoft.AspNetCore.Http.IResult> Get(ApiRequest request)
+    public async Task<ApiResponse> Get(ApiRequest request)
     {
         var caller = request.Caller;
         if (caller.IsImpersonation)

@@ -1,6 +1,4 @@
-using Azure.Data.Tables;
 using CustomerFunctions.Core.Customers;
-using CustomerFunctions.Core.Storage;
 
 namespace CustomerFunctions.Core.Members;
 
@@ -9,11 +7,7 @@ public enum MemberRole { CustomerAdmin, CustomerEmployee, PartnerAdmin, PartnerE
 /// <summary>A user's membership of one account.</summary>
 public sealed record Member(string UserId, string? Email, string? Name, MemberRole Role, DateTimeOffset AddedAt)
 {
-    public const string Prefix = "member|";
-
     public bool IsAdmin => Role is MemberRole.CustomerAdmin or MemberRole.PartnerAdmin;
-
-    public static string RowKey(string userId) => Prefix + KeyEncoding.Encode(userId);
 
     /// <summary>User ids come from tokens (at most 128 characters); anything else in a route cannot name a member.</summary>
     public static bool IsUserId(string? value) => !string.IsNullOrEmpty(value) && value.Length <= 128 && !value.Any(char.IsControl);
@@ -26,17 +20,4 @@ public sealed record Member(string UserId, string? Email, string? Name, MemberRo
 
     public static bool RoleFits(MemberRole role, AccountKind kind) =>
         kind == AccountKind.Partner ? role is MemberRole.PartnerAdmin or MemberRole.PartnerEmployee : role is MemberRole.CustomerAdmin or MemberRole.CustomerEmployee;
-
-    public TableEntity ToEntity(string accountId) => new(accountId, RowKey(UserId))
-    {
-        ["UserId"] = UserId,
-        ["Email"] = Email,
-        ["Name"] = Name,
-        ["Role"] = Role.ToString(),
-        ["AddedAt"] = AddedAt,
-    };
-
-    public static Member FromEntity(TableEntity e) => new(
-        e.GetString("UserId") ?? "", e.GetString("Email"), e.GetString("Name"),
-        Enum.Parse<MemberRole>(e.GetString("Role") ?? nameof(MemberRole.CustomerEmployee)), e.GetDateTimeOffset("AddedAt") ?? DateTimeOffset.MinValue);
 }

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Http;

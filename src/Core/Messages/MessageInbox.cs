@@ -1,9 +1,8 @@
 using Azure.Data.Tables;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Customers;
-using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Members;
 using CustomerFunctions.Core.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerFunctions.Core.Messages;
 
@@ -14,7 +13,6 @@ namespace CustomerFunctions.Core.Messages;
 /// so a late run never brings back a row a newer one removed. Reading the inbox costs one query plus point reads for the
 /// rows it returns, never anything proportional to the messages ever sent.
 /// </summary>
-[CoreService]
 public sealed class MessageInbox(StorageClients storage, IndexTable index)
 {
     public static string Partition(string userId) => "inbox|" + KeyEncoding.Encode(userId);
@@ -60,14 +58,14 @@ public sealed class MessageInbox(StorageClients storage, IndexTable index)
     {
         if (onlyUserId is not null)
         {
-            var row = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, Member.RowKey(onlyUserId), cancellationToken: cancellationToken);
-            return [(onlyUserId, row.HasValue ? Member.FromEntity(row.Value!) : null)];
+            var row = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, AccountPartition.Members.Key(MemberRow.Id(onlyUserId)), cancellationToken: cancellationToken);
+            return [(onlyUserId, row.HasValue ? AccountPartition.Members.FromEntity(row.Value!) : null)];
         }
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {accountId} and RowKey ge {Member.Prefix} and RowKey lt {Keys.PrefixEnd(Member.Prefix)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {accountId} and RowKey ge {MemberRow.Prefix} and RowKey lt {Keys.PrefixEnd(MemberRow.Prefix)}");
         var members = new List<(string, Member?)>();
         await foreach (var row in storage.Accounts.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            var member = Member.FromEntity(row);
+            var member = AccountPartition.Members.FromEntity(row);
             members.Add((member.UserId, member));
         }
         return members;
@@ -75,8 +73,8 @@ public sealed class MessageInbox(StorageClients storage, IndexTable index)
 }
 
 /// <summary>Write (or tombstone) the inbox rows of a message: for every member, or for one user after their acknowledgement.</summary>
-public sealed record SyncMessageInbox(string MessageId, string? OnlyUserId = null) : SideEffect
+public sealed record SyncMessageInbox(string MessageId, string? OnlyUserId = null) : SideEffect<MessageInbox>
 {
-    public override Task RunAsync(string accountId, IServiceProvider services, CancellationToken cancellationToken) =>
-        services.GetRequiredService<MessageInbox>().SyncAsync(accountId, MessageId, OnlyUserId, cancellationToken);
+    public override Task RunAsync(string accountId, MessageInbox inbox, CancellationToken cancellationToken) =>
+        inbox.SyncAsync(accountId, MessageId, OnlyUserId, cancellationToken);
 }

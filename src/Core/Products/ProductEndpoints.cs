@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Data.Tables;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Storage;
@@ -144,8 +145,7 @@ public sealed class ProductEndpoints(ProductCatalog catalog, AccountStore accoun
         if (stage != account.Stage)
         {
             changes.Add(new FieldChange("stage", Name(account.Stage), Name(stage)));
-            account.Stage = stage;
-            account.UpdatedAt = session.Now;
+            account.MoveToStage(stage, session.Now);
         }
         session.Upsert(after.ToEntity(session.AccountId, existing));
         session.Record(EventTypes.ProductChanged, new { productId = product.Id }, changes);

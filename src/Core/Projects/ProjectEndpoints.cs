@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Http;
@@ -24,7 +25,10 @@ public sealed class ProjectEndpoints(AccountStore accounts, Paging paging)
         {
             throw new ApiErrorException(ApiError.Conflict("project-exists", $"The account already has a project '{body.Id}'."));
         }
-        ProjectQuota.TakeOne(account);
+        if (account.TakeProjectSlot() is { } quotaExceeded)
+        {
+            throw new ApiErrorException(Problems.From(quotaExceeded));
+        }
 
         var project = new Project(body.Id!, body.Name!.Trim(), session.Now, session.Caller.UserId);
         session.Add(project.ToEntity(account.Id));
@@ -89,7 +93,7 @@ public sealed class ProjectEndpoints(AccountStore accounts, Paging paging)
         {
             session.Delete(ProjectKeys.Access(grant.UserId, project.Id));
         }
-        ProjectQuota.ReturnOne(account);
+        account.ReturnProjectSlot();
         session.Record(EventTypes.ProjectDeleted, new { projectId = project.Id, name = project.Name, revokedFrom = access.Select(a => a.UserId).ToList(), projectCount = account.ProjectCount });
         session.Effect(new SyncAccountListing());
         return await session.CommitAsync(ApiResponse.NoContent());
@@ -169,11 +173,11 @@ public sealed class ProjectEndpoints(AccountStore accounts, Paging paging)
 
     private static async Task<Dictionary<string, Member>> ReadMembersAsync(AccountSession session, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {session.AccountId} and RowKey ge {Member.Prefix} and RowKey lt {Keys.PrefixEnd(Member.Prefix)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {session.AccountId} and RowKey ge {MemberRow.Prefix} and RowKey lt {Keys.PrefixEnd(MemberRow.Prefix)}");
         var members = new Dictionary<string, Member>(StringComparer.Ordinal);
         await foreach (var row in session.Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            var member = Member.FromEntity(row);
+            var member = AccountPartition.Members.FromEntity(row);
             members[member.UserId] = member;
         }
         return members;

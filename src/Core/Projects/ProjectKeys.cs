@@ -1,4 +1,4 @@
-using CustomerFunctions.Core.Storage;
+using CustomerFunctions.Core.Accounts;
 
 namespace CustomerFunctions.Core.Projects;
 
@@ -13,9 +13,5 @@ public static class ProjectKeys
     /// <summary>Access rows sort by user first, so removing a member finds all their access with one prefix query.</summary>
     public static string Access(string userId, string projectId) => AccessPrefixFor(userId) + projectId;
 
-    /// <summary>
-    /// The user part escapes '|' as well (Encode already escapes '%'), so user "a" never matches the rows of user "a|b"
-    /// (identity providers such as Auth0 put '|' in subjects).
-    /// </summary>
-    public static string AccessPrefixFor(string userId) => AccessPrefix + KeyEncoding.Encode(userId).Replace("|", "%7C", StringComparison.Ordinal) + "|";
+    public static string AccessPrefixFor(string userId) => AccessPrefix + AccountPartition.AccessOfUser(userId);
 }

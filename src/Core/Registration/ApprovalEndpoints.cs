@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.Email;
 using CustomerFunctions.Core.History;
@@ -21,8 +22,7 @@ public sealed class ApprovalEndpoints(AccountStore accounts, IdGenerator ids)
         var session = (await accounts.OpenAsync(request.RouteValue("id"), request)).Authorize(Allowed.Managers, writes: true);
         var account = RequirePending(session);
         var record = await ReadRecordAsync(session, request.Aborted);
-        account.Status = AccountStatus.Active;
-        account.UpdatedAt = session.Now;
+        account.Approve(session.Now);
         if (record is not null)
         {
             session.Replace(record.Approved(request.Caller.UserId, session.Now).ToEntity(account.Id));
@@ -50,7 +50,7 @@ public sealed class ApprovalEndpoints(AccountStore accounts, IdGenerator ids)
         var toName = record?.FullName ?? account.Name;
 
         // The account goes, its identifier stays reserved; members lose access and personal data is erased.
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {account.Id} and RowKey ge {Member.Prefix} and RowKey lt {Keys.PrefixEnd(Member.Prefix)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {account.Id} and RowKey ge {MemberRow.Prefix} and RowKey lt {Keys.PrefixEnd(MemberRow.Prefix)}");
         await foreach (var row in session.Table.QueryAsync<TableEntity>(filter, select: ["RowKey", "UserId"], cancellationToken: request.Aborted))
         {
             session.Delete(row.RowKey, row.ETag);
@@ -63,12 +63,7 @@ public sealed class ApprovalEndpoints(AccountStore accounts, IdGenerator ids)
             session.Delete(row.RowKey, row.ETag);
         }
         var now = session.Now;
-        account.Status = AccountStatus.Deleted;
-        account.Stage = AccountStage.Deleted;
-        account.CompanyEmail = null;
-        account.FirstName = null;
-        account.LastName = null;
-        account.UpdatedAt = now;
+        account.MarkDeleted(now);
         var rejected = (record ?? new RegistrationRecord("", null, null, account.Language, account.PartnerId, null, account.CreatedAt)).Rejected(reason, request.Caller.UserId, now);
         session.Upsert(rejected.ToEntity(account.Id));
         session.Record(EventTypes.CustomerRejected, new { reason }, [new FieldChange("status", "pendingApproval", "deleted")]);

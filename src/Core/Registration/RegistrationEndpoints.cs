@@ -1,3 +1,4 @@
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.Email;
 using CustomerFunctions.Core.History;
@@ -135,7 +136,7 @@ public sealed partial class RegistrationEndpoints(
             UpdatedAt = now,
         };
         var registrant = new Member(caller.UserId, caller.Email ?? pending.Email, caller.Name ?? pending.FullName, MemberRole.CustomerAdmin, now);
-        session.Add(registrant.ToEntity(account.Id));
+        session.Add(AccountPartition.Members, registrant);
         session.Add(new RegistrationRecord(caller.UserId, pending.Email, pending.FullName, pending.Language, pending.PartnerId, pending.LinkId, now).ToEntity(account.Id));
         session.Record(EventTypes.CustomerRegistered, new { name = account.Name, partnerId = account.PartnerId, invitationLinkId = pending.LinkId, status, registrant = caller.UserId });
         session.Effect(new SyncAccountListing());

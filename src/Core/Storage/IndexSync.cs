@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.Members;
 
@@ -31,11 +32,11 @@ public sealed class IndexSync(StorageClients storage, IndexTable index)
         {
             return;
         }
-        var row = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, Member.RowKey(userId), cancellationToken: cancellationToken);
+        var row = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, AccountPartition.Members.Key(MemberRow.Id(userId)), cancellationToken: cancellationToken);
         Dictionary<string, object?>? properties = null;
         if (row.HasValue && !account.IsDeleted)
         {
-            var member = Member.FromEntity(row.Value!);
+            var member = AccountPartition.Members.FromEntity(row.Value!);
             properties = new() { ["AccountId"] = accountId, ["AccountName"] = account.Name, ["Kind"] = account.Kind.ToString(), ["Role"] = member.Role.ToString() };
         }
         await index.WriteAsync(IndexTable.UserMemberships(userId), accountId, account.Version, properties, cancellationToken);
@@ -43,7 +44,7 @@ public sealed class IndexSync(StorageClients storage, IndexTable index)
 
     public async Task SyncAllMembershipsAsync(string accountId, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {accountId} and RowKey ge {Member.Prefix} and RowKey lt {Keys.PrefixEnd(Member.Prefix)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {accountId} and RowKey ge {MemberRow.Prefix} and RowKey lt {Keys.PrefixEnd(MemberRow.Prefix)}");
         await foreach (var row in storage.Accounts.QueryAsync<TableEntity>(filter, select: ["UserId"], cancellationToken: cancellationToken))
         {
             await SyncMembershipAsync(accountId, row.GetString("UserId") ?? "", cancellationToken);

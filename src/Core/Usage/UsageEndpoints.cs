@@ -1,6 +1,6 @@
 using System.Globalization;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Http;
-using CustomerFunctions.Core.Storage;
 
 namespace CustomerFunctions.Core.Usage;
 

@@ -1,4 +1,4 @@
-using CustomerFunctions.Core.Http;
+using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Tests.Infrastructure;
 
 namespace CustomerFunctions.Tests.Architecture;

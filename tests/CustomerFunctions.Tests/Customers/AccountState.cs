@@ -1,3 +1,4 @@
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Auth;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.Http;
@@ -10,11 +11,11 @@ namespace CustomerFunctions.Tests.Customers;
 /// <summary>Puts an account into a state no finished API reaches yet (pending approval, a deletion request, projects), for set-up only.</summary>
 internal static class AccountState
 {
-    public static async Task Set(ServiceFixture f, string accountId, Action<Account> change)
+    public static async Task Set(ServiceFixture f, string accountId, Func<Account, Account> change)
     {
         var store = f.Services.GetRequiredService<AccountStore>();
         var session = await store.OpenAsync(accountId, null, Caller.System("test-seed"));
-        change(session.Existing);
+        session.Account = change(session.Existing);
         session.Effect(new SyncAccountListing());
         await session.CommitAsync(ApiResponse.NoContent());
     }

@@ -59,7 +59,7 @@ public sealed class StatusAndQuota(ServiceFixture f) : IClassFixture<ServiceFixt
     public async Task StatusesOwnedByOtherProcesses_CannotBeChangedHere(AccountStatus current, string target)
     {
         var id = await Seed.Customer(f, op);
-        await AccountState.Set(f, id, a => a.Status = current);
+        await AccountState.Set(f, id, a => a.With(status: current));
         (await f.As(op).Put($"/api/customers/{id}/status", new { status = target })).IsProblem(409, "status-change-not-allowed");
     }
 
@@ -67,7 +67,7 @@ public sealed class StatusAndQuota(ServiceFixture f) : IClassFixture<ServiceFixt
     public async Task ADeletedAccount_CannotBeReEnabled()
     {
         var id = await Seed.Customer(f, op);
-        await AccountState.Set(f, id, a => a.Status = AccountStatus.Deleted);
+        await AccountState.Set(f, id, a => a.With(status: AccountStatus.Deleted));
         (await f.As(op).Put($"/api/customers/{id}/status", new { status = "active" })).IsProblem(409);
         (await f.As(op).Put($"/api/customers/{id}/quota", new { projects = 1 })).IsProblem(409);
         (await f.As(op).Patch($"/api/customers/{id}", new { name = "Zombie" })).IsProblem(409);
@@ -141,7 +141,7 @@ public sealed class StatusAndQuota(ServiceFixture f) : IClassFixture<ServiceFixt
     public async Task LoweringTheQuotaBelowTheProjectCount_IsAllowed()
     {
         var id = await Seed.Customer(f, op);
-        await AccountState.Set(f, id, a => a.ProjectCount = 5);
+        await AccountState.Set(f, id, a => a.With(projectCount: 5));
         var reply = (await f.As(op).Put($"/api/customers/{id}/quota", new { projects = 2 })).Is(200);
         Assert.Equal(2, reply.Json.GetProperty("projectQuota").GetInt32());
         Assert.Equal(5, reply.Json.GetProperty("projectCount").GetInt32());

@@ -1,3 +1,4 @@
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Deletion;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Members;
@@ -71,7 +72,7 @@ public sealed class DeletingAccounts(DeletionFixture f) : IClassFixture<Deletion
 
         (await f.As(op).Delete($"/api/customers/{cast.Customer}?confirm={cast.Customer}")).Is(200);
 
-        Assert.Empty(await Partition.Rows(f, cast.Customer, Member.Prefix));
+        Assert.Empty(await Partition.Rows(f, cast.Customer, MemberRow.Prefix));
         Assert.Empty(await Partition.Rows(f, cast.Customer, ProjectKeys.AccessPrefix));
         Assert.DoesNotContain(cast.Customer, await Partition.Memberships(f, cast.Employee));
         Assert.DoesNotContain(cast.Customer, await Partition.Memberships(f, cast.CustomerAdmin));
@@ -210,7 +211,7 @@ public sealed class DeletingAccounts(DeletionFixture f) : IClassFixture<Deletion
             for (var i = 0; i < 46; i++)
             {
                 var user = $"bulk-{batch}-{i}";
-                session.Upsert(new Member(user, user + "@example.test", "Bulk " + user, MemberRole.CustomerEmployee, session.Now).ToEntity(cast.Customer));
+                session.Upsert(AccountPartition.Members, new Member(user, user + "@example.test", "Bulk " + user, MemberRole.CustomerEmployee, session.Now));
                 session.Add(new Azure.Data.Tables.TableEntity(cast.Customer, "invitation|" + user) { ["Email"] = user + "@example.test", ["FullName"] = "Bulk", ["State"] = "accepted" });
             }
             await session.CommitAsync(Core.Http.ApiResponse.NoContent());
@@ -218,7 +219,7 @@ public sealed class DeletingAccounts(DeletionFixture f) : IClassFixture<Deletion
 
         (await f.As(op).Delete($"/api/customers/{cast.Customer}?confirm={cast.Customer}")).Is(200);
 
-        Assert.Empty(await Partition.Rows(f, cast.Customer, Member.Prefix));
+        Assert.Empty(await Partition.Rows(f, cast.Customer, MemberRow.Prefix));
         var invitations = await Partition.Rows(f, cast.Customer, "invitation|");
         Assert.Equal(230, invitations.Count);
         Assert.All(invitations, i => Assert.Equal(PersonalData.Erased, i.GetString("Email")));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Data.Tables;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Auth;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.Deletion;
@@ -110,7 +111,7 @@ public static class Partition
     public static async Task SetStatus(ServiceFixture f, string accountId, AccountStatus status)
     {
         var session = await f.Services.GetRequiredService<AccountStore>().OpenAsync(accountId, null, new Caller("test-seed", null, null, IsOperator: true));
-        session.Existing.Status = status;
+        session.Force(status: status);
         await session.CommitAsync(ApiResponse.NoContent());
     }
 

@@ -34,7 +34,7 @@ public sealed class SweepingDueDeletions(DeletionFixture f) : IClassFixture<Dele
         Assert.Equal("deleted", await Status(cast));
         var e = Assert.Single(await Partition.Events(f, cast.Customer, EventTypes.CustomerDeleted));
         Assert.Equal("timer", e.Actor.UserId);
-        Assert.Empty(await Partition.Rows(f, cast.Customer, Member.Prefix));
+        Assert.Empty(await Partition.Rows(f, cast.Customer, MemberRow.Prefix));
         Assert.DoesNotContain(cast.Customer, await Partition.Memberships(f, cast.Employee));
         Assert.Empty(await Partition.DueRows(f, cast.Customer));
         var request = (await f.As(op).Get($"/api/customers/{cast.Customer}/deletion-requests")).Json.GetProperty("items")[0];
@@ -137,7 +137,7 @@ public sealed class SweepingDueDeletions(DeletionFixture f) : IClassFixture<Dele
         await f.Sweep.RunAsync();
 
         Assert.Empty(await Partition.DueRows(f, cast.Customer));
-        Assert.Empty(await Partition.Rows(f, cast.Customer, Member.Prefix));
+        Assert.Empty(await Partition.Rows(f, cast.Customer, MemberRow.Prefix));
         Assert.Equal(PersonalData.Erased, (await Partition.Row(f, cast.Customer, invitation)).GetString("Email"));
         Assert.DoesNotContain(cast.Customer, await Partition.Memberships(f, cast.CustomerAdmin));
         Assert.Single(await Partition.Events(f, cast.Customer, EventTypes.CustomerDeleted));

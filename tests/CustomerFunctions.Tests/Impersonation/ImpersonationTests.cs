@@ -1,4 +1,5 @@
 using System.Text;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Auth;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.Http;
@@ -227,7 +228,7 @@ public sealed class ImpersonationTests(ServiceFixture f) : IClassFixture<Service
     private async Task SetStatusAsync(string accountId, AccountStatus status)
     {
         var session = await f.Services.GetRequiredService<AccountStore>().OpenAsync(accountId, null, Caller.System("test"));
-        session.Existing.Status = status;
+        session.Force(status: status);
         await session.CommitAsync(ApiResponse.NoContent());
     }
 

@@ -1,3 +1,4 @@
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Auth;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Members;
@@ -39,7 +40,7 @@ public static partial class Seed
         for (var attempt = 0; ; attempt++)
         {
             var session = await store.OpenAsync(accountId, null, new Caller("test-seed", null, null, IsOperator: true));
-            session.Upsert(new Member(user.Id, user.Email, user.Name, role, session.Now).ToEntity(accountId));
+            session.Upsert(AccountPartition.Members, new Member(user.Id, user.Email, user.Name, role, session.Now));
             session.Effect(new SyncMembership(user.Id));
             try
             {
@@ -60,7 +61,7 @@ public static partial class Seed
         for (var attempt = 0; ; attempt++)
         {
             var session = await store.OpenAsync(accountId, null, new Caller("test-seed", null, null, IsOperator: true));
-            session.Existing.Status = status;
+            session.Force(status: status);
             session.Effect(new SyncAccountListing());
             try
             {

@@ -1,3 +1,4 @@
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Invitations;
 using CustomerFunctions.Core.Members;
@@ -59,7 +60,7 @@ public sealed class AcceptingInvitations(ServiceFixture f) : IClassFixture<Servi
         var client = new ApiClient(f.Http, f.BaseAddress, bare);
 
         (await client.Post("/api/invitations/accept", new { token })).Is(200);
-        var row = (await f.StorageClients.Accounts.GetEntityAsync<Azure.Data.Tables.TableEntity>(customer, Member.RowKey(invitee.Id))).Value;
+        var row = (await f.StorageClients.Accounts.GetEntityAsync<Azure.Data.Tables.TableEntity>(customer, AccountPartition.Members.Key(MemberRow.Id(invitee.Id)))).Value;
         Assert.Equal(invitee.Email, row.GetString("Email"));
         Assert.Equal(invitee.Name, row.GetString("Name"));
     }
@@ -76,7 +77,7 @@ public sealed class AcceptingInvitations(ServiceFixture f) : IClassFixture<Servi
         f.Time.Advance(TimeSpan.FromDays(8));
         var expired = (await Accept(invitee, token)).IsProblem(410, "invitation-invalid");
         Assert.Equal(unknown.Text, expired.Text);
-        Assert.Empty(await AccountRows.WithPrefix(f, customer, Member.RowKey(invitee.Id)));
+        Assert.Empty(await AccountRows.WithPrefix(f, customer, AccountPartition.Members.Key(MemberRow.Id(invitee.Id))));
     }
 
     [Theory]
@@ -110,7 +111,7 @@ public sealed class AcceptingInvitations(ServiceFixture f) : IClassFixture<Servi
 
             Assert.Single(replies, r => r.Status == 200);
             Assert.All(replies.Where(r => r.Status != 200), r => r.IsProblem(410, "invitation-invalid"));
-            Assert.Equal(2, (await AccountRows.WithPrefix(f, customer, Member.Prefix)).Count);
+            Assert.Equal(2, (await AccountRows.WithPrefix(f, customer, MemberRow.Prefix)).Count);
             Assert.Single(await AccountRows.Events(f, customer), e => e.Type == EventTypes.UserAcceptedInvitation);
         }
     }
@@ -129,7 +130,7 @@ public sealed class AcceptingInvitations(ServiceFixture f) : IClassFixture<Servi
         Assert.True(reply.Json.GetProperty("alreadyMember").GetBoolean());
         Assert.Equal("customerEmployee", reply.Str("role"));
         Assert.Equal("accepted", (await f.As(admin).Get($"/api/customers/{customer}/invitations/{id}")).Str("state"));
-        var row = (await f.StorageClients.Accounts.GetEntityAsync<Azure.Data.Tables.TableEntity>(customer, Member.RowKey(employee.Id))).Value;
+        var row = (await f.StorageClients.Accounts.GetEntityAsync<Azure.Data.Tables.TableEntity>(customer, AccountPartition.Members.Key(MemberRow.Id(employee.Id)))).Value;
         Assert.Equal(nameof(MemberRole.CustomerEmployee), row.GetString("Role"));
     }
 

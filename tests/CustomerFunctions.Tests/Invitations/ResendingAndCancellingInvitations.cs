@@ -1,3 +1,4 @@
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Invitations;
 using CustomerFunctions.Core.Members;
@@ -51,7 +52,7 @@ public sealed class ResendingAndCancellingInvitations(ServiceFixture f) : IClass
         await new IndexToken(Invitation.TokenPurpose, IdGenerator.Hash(oldToken), Invitation.RowKeyFor(id)).RunAsync(customer, f.Services, CancellationToken.None);
 
         (await f.As(invitee).Post("/api/invitations/accept", new { token = oldToken })).IsProblem(410, "invitation-invalid");
-        Assert.Empty(await AccountRows.WithPrefix(f, customer, Member.RowKey(invitee.Id)));
+        Assert.Empty(await AccountRows.WithPrefix(f, customer, AccountPartition.Members.Key(MemberRow.Id(invitee.Id))));
     }
 
     [Fact]

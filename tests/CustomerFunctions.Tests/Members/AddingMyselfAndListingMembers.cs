@@ -51,7 +51,7 @@ public sealed class AddingMyselfAndListingMembers(ServiceFixture f) : IClassFixt
         var customer = await Seed.Customer(f, op);
         (await f.As(op).Post($"/api/customers/{customer}/members/me")).Is(201);
         (await f.As(op).Post($"/api/customers/{customer}/members/me")).IsProblem(409, "already-member");
-        Assert.Single(await AccountRows.WithPrefix(f, customer, Member.Prefix));
+        Assert.Single(await AccountRows.WithPrefix(f, customer, MemberRow.Prefix));
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class AddingMyselfAndListingMembers(ServiceFixture f) : IClassFixt
         (await f.As(employee).Post($"/api/customers/{customer}/members/me")).IsProblem(409, "already-member");
         (await f.Anonymous.Post($"/api/customers/{customer}/members/me")).IsProblem(401);
         (await f.As(op).Post("/api/customers/no-such-account/members/me")).IsProblem(404);
-        Assert.Single(await AccountRows.WithPrefix(f, customer, Member.Prefix));
+        Assert.Single(await AccountRows.WithPrefix(f, customer, MemberRow.Prefix));
     }
 
     [Fact]

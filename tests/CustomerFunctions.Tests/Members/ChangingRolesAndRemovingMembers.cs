@@ -155,7 +155,7 @@ public sealed class ChangingRolesAndRemovingMembers(ServiceFixture f) : IClassFi
 
         (await f.As(admin).Delete($"/api/customers/{customer}/members/{employee.Id}")).Is(204);
         Assert.Empty(await AccountRows.WithPrefix(f, customer, ProjectKeys.AccessPrefix));
-        Assert.Single(await AccountRows.WithPrefix(f, customer, Member.Prefix));
+        Assert.Single(await AccountRows.WithPrefix(f, customer, MemberRow.Prefix));
     }
 
     [Fact]
@@ -167,14 +167,14 @@ public sealed class ChangingRolesAndRemovingMembers(ServiceFixture f) : IClassFi
         (await f.As(employee).Delete($"/api/customers/{customer}/members/{admin.Id}")).IsProblem(403);
         (await f.As(admin).Delete($"/api/customers/{customer}/members/not-a-member")).IsProblem(404);
         (await f.As(TestUser.New("nobody")).Delete($"/api/customers/{customer}/members/{employee.Id}")).IsProblem(404);
-        Assert.Equal(2, (await AccountRows.WithPrefix(f, customer, Member.Prefix)).Count);
+        Assert.Equal(2, (await AccountRows.WithPrefix(f, customer, MemberRow.Prefix)).Count);
 
         // A member may leave on their own admin's say-so, and an admin may leave once another admin exists.
         (await f.As(admin).Delete($"/api/customers/{customer}/members/{employee.Id}")).Is(204);
         var second = TestUser.New("cadmin2");
         await Seed.Member(f, customer, second, MemberRole.CustomerAdmin);
         (await f.As(admin).Delete($"/api/customers/{customer}/members/{admin.Id}")).Is(204);
-        Assert.Equal(second.Id, Assert.Single(await AccountRows.WithPrefix(f, customer, Member.Prefix)).GetString("UserId"));
+        Assert.Equal(second.Id, Assert.Single(await AccountRows.WithPrefix(f, customer, MemberRow.Prefix)).GetString("UserId"));
     }
 
     [Fact]
@@ -197,7 +197,7 @@ public sealed class ChangingRolesAndRemovingMembers(ServiceFixture f) : IClassFi
             Assert.Single(replies, r => r.Status is 200 or 204);
             Assert.Single(replies, r => r.Status == 409);
             replies.Single(r => r.Status == 409).IsProblem(409, "last-admin");
-            var admins = (await AccountRows.WithPrefix(f, customer, Member.Prefix)).Where(r => r.GetString("Role") == nameof(MemberRole.CustomerAdmin));
+            var admins = (await AccountRows.WithPrefix(f, customer, MemberRow.Prefix)).Where(r => r.GetString("Role") == nameof(MemberRole.CustomerAdmin));
             Assert.Single(admins);
         }
     }
@@ -217,6 +217,6 @@ public sealed class ChangingRolesAndRemovingMembers(ServiceFixture f) : IClassFi
 
         // The loser was removed first, so it no longer knows the account (404) or, had it won, the other meets last-admin.
         Assert.Single(replies, r => r.Status == 204);
-        Assert.Single(await AccountRows.WithPrefix(f, customer, Member.Prefix));
+        Assert.Single(await AccountRows.WithPrefix(f, customer, MemberRow.Prefix));
     }
 }

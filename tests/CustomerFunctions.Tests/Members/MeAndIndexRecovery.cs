@@ -58,7 +58,7 @@ public sealed class MeAndIndexRecovery(ServiceFixture f) : IClassFixture<Service
         {
             (await f.As(op).Post($"/api/customers/{customer}/members/me")).IsProblem(500);
             // The command committed (member row and outbox row), its side effects did not run.
-            Assert.Single(await AccountRows.WithPrefix(f, customer, Member.Prefix));
+            Assert.Single(await AccountRows.WithPrefix(f, customer, MemberRow.Prefix));
             Assert.Single(await AccountRows.Outbox(f, customer));
             Assert.Empty(await Memberships(op));
         }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Members;
 using CustomerFunctions.Core.Storage;
 using CustomerFunctions.Tests.Impersonation;
@@ -250,7 +251,7 @@ public sealed class MessageTests(ServiceFixture f) : IClassFixture<ServiceFixtur
 
         // Removing members is another feature's command: do what it does to the partition.
         var session = await f.Services.GetRequiredService<AccountStore>().OpenAsync(customer, null, Core.Auth.Caller.System("test"));
-        session.Delete(Core.Members.Member.RowKey(user.Id));
+        session.Delete(AccountPartition.Members.Key(MemberRow.Id(user.Id)));
         await session.CommitAsync(Core.Http.ApiResponse.NoContent());
         Assert.Empty(await InboxOf(user));
     }

@@ -1,4 +1,4 @@
-using CustomerFunctions.Core.Http;
+using CustomerFunctions.Core.Api;
 
 namespace CustomerFunctions.Tests.Products;
 

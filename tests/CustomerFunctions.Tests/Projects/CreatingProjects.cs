@@ -1,8 +1,8 @@
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Auth;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Http;
-using CustomerFunctions.Core.Storage;
 using CustomerFunctions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -142,7 +142,7 @@ public sealed class CreatingProjects(ServiceFixture f) : IClassFixture<ServiceFi
     {
         var s = await ProjectScene.Build(f, op);
         var session = await f.Services.GetRequiredService<AccountStore>().OpenAsync(s.Customer, null, new Caller("test-seed", null, null, IsOperator: true));
-        session.Existing.Status = AccountStatus.Disabled;
+        session.Force(status: AccountStatus.Disabled);
         await session.CommitAsync(ApiResponse.NoContent());
 
         (await f.As(s.Admin).Post(s.Projects, new { id = "blocked", name = "X" })).IsProblem(403);

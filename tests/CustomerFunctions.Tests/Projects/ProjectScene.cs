@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Auth;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Http;
@@ -37,7 +38,7 @@ public sealed record ProjectScene(string Partner, string Customer, TestUser Part
     public static async Task SetQuota(ServiceFixture f, string accountId, int quota)
     {
         var session = await f.Services.GetRequiredService<AccountStore>().OpenAsync(accountId, null, new Caller("test-seed", null, null, IsOperator: true));
-        session.Existing.ProjectQuota = quota;
+        session.Force(projectQuota: quota);
         await session.CommitAsync(ApiResponse.NoContent());
     }
 }

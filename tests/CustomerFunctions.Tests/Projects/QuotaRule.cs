@@ -1,37 +1,37 @@
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.Http;
-using CustomerFunctions.Core.Projects;
+using CustomerFunctions.Tests.Infrastructure;
 
 namespace CustomerFunctions.Tests.Projects;
 
 /// <summary>The quota rule on its own (no I/O).</summary>
 public sealed class QuotaRule
 {
-    private static Account Account(int quota, int count) => new() { Id = "acme", Name = "Acme", ProjectQuota = quota, ProjectCount = count };
+    private static Account Account(int quota, int count) => new Account { Id = "acme", Name = "Acme" }.With(projectQuota: quota, projectCount: count);
 
     [Fact]
     public void TakingAPlace_CountsUpToTheQuota_ThenRefuses()
     {
         var account = Account(quota: 2, count: 1);
-        ProjectQuota.TakeOne(account);
+        Assert.Null(account.TakeProjectSlot());
         Assert.Equal(2, account.ProjectCount);
-        var refused = Assert.Throws<ApiErrorException>(() => ProjectQuota.TakeOne(account));
-        Assert.Equal((409, "quota-exceeded"), (refused.Error.Status, refused.Error.Type));
+        var refused = Problems.From(Assert.IsType<QuotaExceeded>(account.TakeProjectSlot()));
+        Assert.Equal((409, "quota-exceeded"), (refused.Status, refused.Type));
         Assert.Equal(2, account.ProjectCount);
     }
 
     [Fact]
     public void ALoweredQuota_SaysSoInTheDetail()
     {
-        var refused = Assert.Throws<ApiErrorException>(() => ProjectQuota.TakeOne(Account(quota: 1, count: 3)));
-        Assert.Contains("lowered to 1", refused.Error.Detail, StringComparison.Ordinal);
+        var refused = Problems.From(Assert.IsType<QuotaExceeded>(Account(quota: 1, count: 3).TakeProjectSlot()));
+        Assert.Contains("lowered to 1", refused.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
     public void ReturningAPlace_NeverGoesBelowZero()
     {
         var account = Account(quota: 1, count: 0);
-        ProjectQuota.ReturnOne(account);
+        account.ReturnProjectSlot();
         Assert.Equal(0, account.ProjectCount);
     }
 }

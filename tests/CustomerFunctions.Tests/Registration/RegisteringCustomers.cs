@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Auth;
 using CustomerFunctions.Core.Http;
-using CustomerFunctions.Core.Storage;
 using CustomerFunctions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static CustomerFunctions.Tests.Registration.RegistrationSteps;

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
-using CustomerFunctions.Core.Http;
+using CustomerFunctions.Core.Api;
+using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Tests.Infrastructure;
 
 namespace CustomerFunctions.Tests.Reliability;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Members;
 using CustomerFunctions.Core.Projects;
@@ -134,7 +135,7 @@ public sealed class MixedLoad(ServiceFixture f) : IClassFixture<ServiceFixture>
             Assert.Equal(projects.Count, Count(EventTypes.ProjectCreated) - Count(EventTypes.ProjectDeleted));
 
             // Members: rows, history and the membership index agree, and an admin is always left.
-            var members = (await AccountRows.WithPrefix(f, account, Member.Prefix)).Select(Member.FromEntity).ToList();
+            var members = (await AccountRows.WithPrefix(f, account, MemberRow.Prefix)).Select(AccountPartition.Members.FromEntity).ToList();
             Assert.Equal(members.Count, Count(EventTypes.UserAssignedHimself) + Count(EventTypes.UserAcceptedInvitation) - Count(EventTypes.UserRemoved));
             Assert.Contains(members, m => m.IsAdmin);
             foreach (var member in members)

@@ -1,0 +1,83 @@
+using Azure.Data.Tables;
+using CustomerFunctions.Core.Customers;
+using CustomerFunctions.Core.Deletion;
+using CustomerFunctions.Core.History;
+using CustomerFunctions.Core.Invitations;
+using CustomerFunctions.Core.Members;
+using CustomerFunctions.Core.Messages;
+using CustomerFunctions.Core.Projects;
+using CustomerFunctions.Core.Registration;
+using CustomerFunctions.Core.Storage;
+
+namespace CustomerFunctions.Core.Accounts;
+
+/// <summary>
+/// The map of an account partition (table <c>Accounts</c>, PartitionKey = account id): every kind of row it holds, its
+/// key prefix, its mapper and what erasure does to it. Reads, queries and writes name a kind from here; erasure walks
+/// <see cref="All"/>, so a kind added here without an erasure decision cannot be forgotten.
+/// </summary>
+public static class AccountPartition
+{
+    /// <summary>The account itself; its ETag guards every command.</summary>
+    public static readonly RowKind<Account> Profile = new("profile", new DelegateRowMapper<Account>((_, a) => AccountRow.ToEntity(a), e => AccountRow.FromEntity(e)), Erasure.Keep);
+
+    /// <summary>member|{encoded user id}: a user's role in the account.</summary>
+    public static readonly RowKind<Member> Members = new(MemberRow.Prefix, new MemberRow(), Erasure.Delete);
+
+    /// <summary>invitation|{id}: invitations by email, pending or settled.</summary>
+    public static readonly RowKind<Invitation> Invitations = new("invitation|", new DelegateRowMapper<Invitation>(InvitationRow.ToEntity, InvitationRow.FromEntity), Erasure.Scrub);
+
+    /// <summary>project|{id}: projects within the quota.</summary>
+    public static readonly RowKind<Project> Projects = new("project|", new DelegateRowMapper<Project>((pk, p) => p.ToEntity(pk), Project.FromEntity), Erasure.Keep);
+
+    /// <summary>access|{user}|{project}: who may use which project; sorted by user so a member's access is one range.</summary>
+    public static readonly RowKind<ProjectAccess> ProjectAccess = new("access|", new DelegateRowMapper<ProjectAccess>((pk, a) => a.ToEntity(pk), CustomerFunctions.Core.Projects.ProjectAccess.FromEntity), Erasure.Delete);
+
+    /// <summary>product|{id}: the customer's visibility and status of a product (drives the stage).</summary>
+    public static readonly RowKind<TableEntity> Products = new("product|", RawRow.Instance, Erasure.Keep);
+
+    /// <summary>globalproduct|{id}: a partner's visibility of a product for all its customers.</summary>
+    public static readonly RowKind<TableEntity> PartnerProducts = new("globalproduct|", RawRow.Instance, Erasure.Keep);
+
+    /// <summary>message|{id}: messages sent to the account's users.</summary>
+    public static readonly RowKind<Message> Messages = new("message|", new DelegateRowMapper<Message>((pk, m) => m.ToEntity(pk), Message.FromEntity), Erasure.Keep);
+
+    /// <summary>msgack|{message}|{user}: who acknowledged a message.</summary>
+    public static readonly RowKind<Acknowledgement> Acknowledgements = new("msgack|", new DelegateRowMapper<Acknowledgement>((pk, a) => a.ToEntity(pk), Acknowledgement.FromEntity), Erasure.Scrub);
+
+    /// <summary>partnermessage|{id}: a message a partner sent to all its customers (in the partner's partition).</summary>
+    public static readonly RowKind<TableEntity> PartnerMessages = new("partnermessage|", RawRow.Instance, Erasure.Keep);
+
+    /// <summary>deletion|{inverted time}|{id}: deletion requests, newest first.</summary>
+    public static readonly RowKind<DeletionRequest> DeletionRequests = new("deletion|", new DelegateRowMapper<DeletionRequest>((pk, d) => d.ToEntity(pk), DeletionRequest.FromEntity), Erasure.Keep);
+
+    /// <summary>link|{id}: a partner's invitation links (in the partner's partition).</summary>
+    public static readonly RowKind<InvitationLink> InvitationLinks = new("link|", new DelegateRowMapper<InvitationLink>((pk, l) => l.ToEntity(pk), InvitationLink.FromEntity), Erasure.Keep);
+
+    /// <summary>linkuse|{link}|{registration hash}: one registration through a link (counts uses exactly once).</summary>
+    public static readonly RowKind<TableEntity> InvitationLinkUses = new("linkuse|", RawRow.Instance, Erasure.Keep);
+
+    /// <summary>registration: how a self-registered account came to be (its registrant).</summary>
+    public static readonly RowKind<RegistrationRecord> Registration = new(RegistrationRecord.RowKey, new DelegateRowMapper<RegistrationRecord>((pk, r) => r.ToEntity(pk), RegistrationRecord.FromEntity), Erasure.Keep);
+
+    /// <summary>event|{inverted time}|{id}: the history, newest first, written in each command's transaction.</summary>
+    public static readonly RowKind<HistoryEvent> Events = new("event|", new DelegateRowMapper<HistoryEvent>((pk, e) => e.ToEntity(pk), HistoryEvent.FromEntity), Erasure.Scrub);
+
+    /// <summary>outbox|{command id}: side effects a committed command still owes.</summary>
+    public static readonly RowKind<TableEntity> Outbox = new("outbox|", RawRow.Instance, Erasure.Keep);
+
+    /// <summary>idem|{hash of user and key}: the stored answer to a POST sent with an Idempotency-Key.</summary>
+    public static readonly RowKind<TableEntity> Idempotency = new("idem|", RawRow.Instance, Erasure.Delete);
+
+    /// <summary>
+    /// The key part all of one user's access rows start with. The user part escapes '|' as well (Encode already
+    /// escapes '%'), so user "a" never matches the rows of user "a|b" (identity providers such as Auth0 put '|' in subjects).
+    /// </summary>
+    public static string AccessOfUser(string userId) => KeyEncoding.Encode(userId).Replace("|", "%7C", StringComparison.Ordinal) + "|";
+
+    public static readonly IReadOnlyList<IRowKind> All =
+    [
+        Profile, Members, Invitations, Projects, ProjectAccess, Products, PartnerProducts, Messages, Acknowledgements, PartnerMessages,
+        DeletionRequests, InvitationLinks, InvitationLinkUses, Registration, Events, Outbox, Idempotency,
+    ];
+}

@@ -1,0 +1,168 @@
+using Azure;
+using Azure.Data.Tables;
+using CustomerFunctions.Core.Auth;
+using CustomerFunctions.Core.Customers;
+using CustomerFunctions.Core.Http;
+using CustomerFunctions.Core.Members;
+using CustomerFunctions.Core.Storage;
+
+namespace CustomerFunctions.Core.Accounts;
+
+/// <summary>Opens <see cref="AccountSession"/>s: point reads of the profile, the caller's membership and any idempotency record, in parallel.</summary>
+public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProvider time, IdGenerator ids, FaultInjection faults)
+{
+    internal StorageClients Storage => storage;
+    internal Outbox Outbox => outbox;
+    internal TimeProvider Time => time;
+    internal IdGenerator Ids => ids;
+    internal FaultInjection Faults => faults;
+
+    /// <param name="throughPartner">
+    /// False where the caller can only act as themself (accepting an invitation): a non-member's partner membership
+    /// is then not read, which saves a round trip.
+    /// </param>
+    public async Task<AccountSession> OpenAsync(string accountId, ApiRequest request, bool throughPartner = true)
+    {
+        var session = await OpenAsync(accountId, request, request.Caller, throughPartner);
+        // Legacy path (handlers not yet on declared access): the replay ends the request as before.
+        return session.Replay is { } replay ? throw new IdempotentReplayException(replay) : session;
+    }
+
+    /// <summary>Opens the session of a route's account; authorization and any idempotent replay are left to the caller as values.</summary>
+    public Task<AccountSession> OpenForRouteAsync(string accountId, ApiRequest request) => OpenAsync(accountId, request, request.Caller, throughPartner: true);
+
+    /// <summary>Opens a session for work that is not an HTTP request (timers, queue handlers), acting as <paramref name="caller"/>.</summary>
+    public async Task<AccountSession> OpenAsync(string accountId, ApiRequest? request, Caller caller, bool throughPartner = true)
+    {
+        if (!Keys.IsIdentifier(accountId))
+        {
+            throw new ApiErrorException(ApiError.NotFound("The account"));
+        }
+        var cancellationToken = request?.Aborted ?? CancellationToken.None;
+        var profileTask = storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, Keys.Profile, cancellationToken: cancellationToken);
+        var memberTask = storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, AccountPartition.Members.Key(MemberRow.Id(caller.UserId)), cancellationToken: cancellationToken);
+        var idempotency = request?.Idempotency;
+        var idempotencyTask = idempotency is null ? null : storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, idempotency.RowKey, cancellationToken: cancellationToken);
+        var profile = await profileTask;
+        var memberRow = await memberTask;
+        Replayed? replay = null;
+        if (idempotencyTask is not null)
+        {
+            var row = await idempotencyTask;
+            replay = IdempotencyRecord.ReplayOf(row.HasValue ? row.Value : null, idempotency!);
+        }
+
+        var account = profile.HasValue ? AccountRow.FromEntity(profile.Value!) : null;
+        var member = memberRow.HasValue ? AccountPartition.Members.FromEntity(memberRow.Value!) : null;
+        Member? partnerMember = null;
+        Account? partner = null;
+        var relation = Relation.None;
+        if (caller.IsImpersonation)
+        {
+            // An impersonation token acts as a customer admin of its one account and is nobody anywhere else.
+            relation = caller.ImpersonatedAccountId == accountId ? Relation.Admin : Relation.None;
+            if (relation == Relation.Admin && ImpersonationEnded(account, caller))
+            {
+                throw new ApiErrorException(ApiError.Unauthorized("The impersonation ended: the account is disabled or deleted."));
+            }
+        }
+        else if (caller.IsOperator)
+        {
+            relation = Relation.Operator;
+        }
+        else if (member is not null && account is { IsDeleted: false })
+        {
+            relation = member.IsAdmin ? Relation.Admin : Relation.Member;
+        }
+        else if (throughPartner && account?.PartnerId is { } partnerId)
+        {
+            // The partner's standing decides what its members may do: read only while it is disabled, nothing once deleted.
+            var partnerTask = ReadAccountAsync(partnerId, cancellationToken);
+            partnerMember = await ReadMemberAsync(partnerId, caller.UserId, cancellationToken);
+            partner = (await partnerTask)?.Account;
+            relation = partnerMember is null || partner is null or { IsDeleted: true } ? Relation.None : Relation.Partner;
+        }
+        return new AccountSession(this, accountId, request, caller, account, profile.HasValue ? profile.Value!.ETag : null, member, relation, partnerMember)
+        {
+            Replay = replay,
+            PartnerIsDisabled = relation == Relation.Partner && partner is { Status: AccountStatus.Disabled },
+        };
+    }
+
+    /// <summary>One row of any account's partition by kind and key part, with its ETag; null when there is none.</summary>
+    public async Task<Stored<T>?> ReadAsync<T>(string accountId, RowKind<T> kind, string id, CancellationToken cancellationToken)
+    {
+        var row = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, kind.Key(id), cancellationToken: cancellationToken);
+        return row.HasValue ? new Stored<T>(kind.FromEntity(row.Value!), row.Value!.RowKey, row.Value!.ETag) : null;
+    }
+
+    /// <summary>Every row of a kind in one account's partition (optionally under a longer prefix and filtered further), in key order.</summary>
+    public async IAsyncEnumerable<Stored<T>> QueryAsync<T>(
+        string accountId, RowKind<T> kind, string within = "", FormattableString? where = null, IEnumerable<string>? select = null,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var filter = kind.Range(accountId, within);
+        if (where is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter(where);
+        }
+        await foreach (var row in storage.Accounts.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken))
+        {
+            yield return new Stored<T>(kind.FromEntity(row), row.RowKey, row.ETag);
+        }
+    }
+
+    /// <summary>
+    /// Deletes rows outside any command, in transactions of at most 100, skipping rows already gone. For the few
+    /// commands that must remove more rows than their own transaction holds (they delete the surplus first).
+    /// </summary>
+    public async Task DeleteNowAsync(string accountId, IReadOnlyList<string> rowKeys, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in rowKeys.Chunk(100))
+        {
+            var actions = chunk.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(accountId, k), ETag.All));
+            try
+            {
+                await storage.Accounts.SubmitTransactionAsync(actions, cancellationToken);
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 404)
+            {
+                // Someone removed one of them in between: remove the rest one by one.
+                foreach (var rowKey in chunk)
+                {
+                    try
+                    {
+                        await storage.Accounts.DeleteEntityAsync(accountId, rowKey, ETag.All, cancellationToken);
+                    }
+                    catch (RequestFailedException gone) when (gone.Status == 404)
+                    {
+                    }
+                }
+            }
+        }
+    }
+
+    public async Task<Member?> ReadMemberAsync(string accountId, string userId, CancellationToken cancellationToken)
+    {
+        var row = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, AccountPartition.Members.Key(MemberRow.Id(userId)), cancellationToken: cancellationToken);
+        return row.HasValue ? AccountPartition.Members.FromEntity(row.Value!) : null;
+    }
+
+    public async Task<(Account Account, ETag ETag)?> ReadAccountAsync(string accountId, CancellationToken cancellationToken)
+    {
+        if (!Keys.IsIdentifier(accountId))
+        {
+            return null;
+        }
+        var row = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, Keys.Profile, cancellationToken: cancellationToken);
+        return row.HasValue ? (AccountRow.FromEntity(row.Value!), row.Value!.ETag) : null;
+    }
+
+    /// <summary>
+    /// An impersonation ends for good when its account is disabled or deleted: a token issued before the account's last
+    /// disabling stays dead even once the account is enabled again.
+    /// </summary>
+    private static bool ImpersonationEnded(Account? account, Caller caller) =>
+        account is { Status: AccountStatus.Disabled or AccountStatus.Deleted }
+        || (account?.LastDisabledAt is { } disabledAt && (caller.ImpersonationIssuedAt is not { } issuedAt || issuedAt <= disabledAt));
+}

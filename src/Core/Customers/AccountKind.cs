@@ -1,0 +1,3 @@
+namespace CustomerFunctions.Core.Customers;
+
+public enum AccountKind { Customer, Partner }

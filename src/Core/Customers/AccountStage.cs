@@ -1,0 +1,3 @@
+namespace CustomerFunctions.Core.Customers;
+
+public enum AccountStage { Preparation, Trial, Active, TrialEnd, Deleted }

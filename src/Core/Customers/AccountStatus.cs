@@ -1,0 +1,3 @@
+namespace CustomerFunctions.Core.Customers;
+
+public enum AccountStatus { PendingApproval, Active, Disabled, DeletionRequested, Deleted }

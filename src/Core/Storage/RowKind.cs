@@ -1,0 +1,39 @@
+using Azure.Data.Tables;
+
+namespace CustomerFunctions.Core.Storage;
+
+/// <summary>
+/// One kind of row: its key prefix, how keys are built and how rows map to <typeparamref name="T"/>. Declared once in a
+/// partition map (<c>AccountPartition</c>, <c>IndexPartitions</c>); every read, query and staged write goes through it.
+/// </summary>
+public sealed class RowKind<T>(string prefix, RowMapper<T> mapper, Erasure erasure) : IRowKind
+{
+    public string Prefix => prefix;
+
+    public Erasure Erasure => erasure;
+
+    /// <summary>The RowKey of the row whose own key part is <paramref name="id"/>.</summary>
+    public string Key(string id) => prefix + id;
+
+    public TableEntity ToEntity(string partitionKey, T value)
+    {
+        var entity = mapper.ToEntity(partitionKey, value);
+        if (!entity.RowKey.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Row {entity.RowKey} does not start with its kind's prefix {prefix}.");
+        }
+        return entity;
+    }
+
+    public T FromEntity(TableEntity entity) => mapper.FromEntity(entity);
+
+    public bool Owns(string rowKey) => rowKey.StartsWith(prefix, StringComparison.Ordinal);
+
+    public string Range(string partitionKey, string within = "")
+    {
+        // The one place a prefix becomes a range: "member|" .. "member}" (the last character plus one).
+        var start = prefix + within;
+        var end = start[..^1] + (char)(start[^1] + 1);
+        return TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {start} and RowKey lt {end}");
+    }
+}
