@@ -12,6 +12,12 @@ if [ ! -f .local/dev-signing-key ]; then
   head -c 48 /dev/urandom | base64 | tr -d '\n/+=' > .local/dev-signing-key
 fi
 export Auth__DevelopmentSigningKey="$(cat .local/dev-signing-key)"
+# Per-machine service keys (continuation and impersonation tokens), never committed; in Azure they come from Key Vault.
+for purpose in continuation impersonation; do
+  [ -f ".local/$purpose-keys" ] || head -c 32 /dev/urandom | base64 | tr -d '\n' > ".local/$purpose-keys"
+done
+export ServiceKeys__ContinuationKeys="$(cat .local/continuation-keys)"
+export ServiceKeys__ImpersonationKeys="$(cat .local/impersonation-keys)"
 export ASPNETCORE_ENVIRONMENT=Development
 export AzureWebJobsStorage="UseDevelopmentStorage=true"
 export Email__PickupDirectory="$PWD/.local/mail"

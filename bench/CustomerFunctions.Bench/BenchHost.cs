@@ -72,6 +72,9 @@ public sealed class BenchHost : IAsyncDisposable
             "--urls", "http://127.0.0.1:0",
             "--AzureWebJobsStorage", azurite.ConnectionString,
             "--Auth:DevelopmentSigningKey", SigningKey,
+            // Fixed keys, as the tests configure them (Development would otherwise draw random ones per process).
+            "--ServiceKeys:ContinuationKeys", "YmVuY2gtY29udGludWF0aW9uLWtleS0wMTIzNDU2Nzg5LWFiY2RlZg==",
+            "--ServiceKeys:ImpersonationKeys", "YmVuY2gtaW1wZXJzb25hdGlvbi1rZXktMDEyMzQ1Njc4OS1hYmNkZWY=",
             "--Email:Provider", "pickup",
             "--Email:PickupDirectory", pickup,
             // The queue workers poll once at start and then sleep for an hour, and the timers never fire, so

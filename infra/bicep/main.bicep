@@ -1,5 +1,6 @@
-// Customer Functions on Azure: a Function App on the Flex Consumption plan, its storage (identity only, no shared keys),
-// Communication Services for email, and monitoring. Deploy with `azd up` (azure.yaml at the repository root).
+// Customer Functions on Azure: a Function App on the Flex Consumption plan in its own virtual network, its storage
+// (identity only, no shared keys, firewalled to that network), Key Vault for the service keys, Communication Services
+// for email, and monitoring with a poison-queue alert. Deploy with `azd up` (azure.yaml at the repository root).
 targetScope = 'subscription'
 
 @minLength(1)
@@ -34,8 +35,25 @@ param registrationPurgeSchedule string = '0 30 * * * *'
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
-@description('Object id of the person running azd (AZURE_PRINCIPAL_ID): gets data access to the storage account for local debugging. Empty for none.')
+@description('Object id of the person running azd (AZURE_PRINCIPAL_ID); used only with grantDeployerDataAccess.')
 param principalId string = ''
+
+@description('Give principalId the app\'s storage data roles, to run the app locally against this deployment. Keep it off in production: nobody but the app reads or writes its data.')
+param grantDeployerDataAccess bool = false
+
+@description('Storage firewall: only the app\'s subnet and trusted Azure services reach the data account. Off only for a development deployment that is debugged from a workstation.')
+param restrictStorageNetwork bool = true
+
+@secure()
+@description('Creates or replaces the continuation-keys secret (base64 keys, newest first, comma-separated); empty leaves it as it is.')
+param continuationKeys string = ''
+
+@secure()
+@description('Creates or replaces the impersonation-keys secret (base64 keys, newest first, comma-separated); empty leaves it as it is.')
+param impersonationKeys string = ''
+
+@description('Where alerts (messages moved to a poison queue) are emailed; empty: they only show in Azure Monitor.')
+param alertEmail string = ''
 
 var tags = { 'azd-env-name': environmentName }
 // The panel calls the API from the browser: its origin (scheme, host and port, no path) is allowed by CORS.
@@ -70,6 +88,16 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
+module network 'modules/network.bicep' = if (restrictStorageNetwork) {
+  name: 'network'
+  scope: rg
+  params: {
+    name: 'vnet-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
 module storage 'modules/storage.bicep' = {
   name: 'storage'
   scope: rg
@@ -77,7 +105,41 @@ module storage 'modules/storage.bicep' = {
     name: 'st${resourceToken}'
     location: location
     tags: tags
-    deploymentContainerName: 'app-package-${take(resourceToken, 7)}'
+    allowedSubnetId: restrictStorageNetwork ? network!.outputs.appSubnetId : ''
+  }
+}
+
+module packageStorage 'modules/package-storage.bicep' = {
+  name: 'package-storage'
+  scope: rg
+  params: {
+    name: 'stpkg${resourceToken}'
+    location: location
+    tags: tags
+    containerName: 'app-package-${take(resourceToken, 7)}'
+  }
+}
+
+module keyVault 'modules/key-vault.bicep' = {
+  name: 'key-vault'
+  scope: rg
+  params: {
+    name: 'kv-${resourceToken}'
+    location: location
+    tags: tags
+    continuationKeys: continuationKeys
+    impersonationKeys: impersonationKeys
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  scope: rg
+  params: {
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    location: location
+    tags: tags
+    alertEmail: alertEmail
   }
 }
 
@@ -97,10 +159,12 @@ module roles 'modules/role-assignments.bicep' = {
   scope: rg
   params: {
     storageAccountName: storage.outputs.name
+    packageStorageAccountName: packageStorage.outputs.name
     communicationName: communication.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
+    keyVaultName: keyVault.outputs.name
     identityPrincipalId: identity.outputs.principalId
-    userPrincipalId: principalId
+    userPrincipalId: grantDeployerDataAccess ? principalId : ''
   }
 }
 
@@ -115,13 +179,17 @@ module api 'modules/function-app.bicep' = {
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
     storageAccountName: storage.outputs.name
-    deploymentContainerUrl: storage.outputs.deploymentContainerUrl
+    deploymentContainerUrl: packageStorage.outputs.containerUrl
+    subnetId: restrictStorageNetwork ? network!.outputs.appSubnetId : ''
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     maximumInstanceCount: maximumInstanceCount
     allowedOrigins: [panelOrigin]
     appSettings: {
       Auth__Authority: authAuthority
       Auth__Audience: authAudience
+      // Key Vault references: the values never appear in the app settings or in storage.
+      ServiceKeys__ContinuationKeys: keyVault.outputs.continuationKeysReference
+      ServiceKeys__ImpersonationKeys: keyVault.outputs.impersonationKeysReference
       Email__Provider: 'acs'
       Email__Acs__Endpoint: communication.outputs.endpoint
       Email__Acs__UseManagedIdentity: 'true'
@@ -142,6 +210,7 @@ output AZURE_RESOURCE_GROUP string = rg.name
 output AZURE_FUNCTION_APP_NAME string = api.outputs.name
 output API_BASE_URL string = '${api.outputs.uri}/api'
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_COMMUNICATION_ENDPOINT string = communication.outputs.endpoint
 output EMAIL_SENDER_ADDRESS string = communication.outputs.senderAddress
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName

@@ -14,8 +14,11 @@ param maximumInstanceCount int
 @description('Browser origins allowed to call the API (the panel).')
 param allowedOrigins array
 
-@description('The app\'s own settings (Auth, Email, Panel, Timers), merged over the platform ones.')
+@description('The app\'s own settings (Auth, ServiceKeys, Email, Panel, Timers), merged over the platform ones.')
 param appSettings object
+
+@description('The subnet the app integrates with (its outbound traffic, storage included, goes through it); empty for none.')
+param subnetId string = ''
 
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
@@ -50,6 +53,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // The app has only the user-assigned identity: Key Vault references must use it, not a system-assigned one.
+    keyVaultReferenceIdentity: identityId
+    virtualNetworkSubnetId: empty(subnetId) ? null : subnetId
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'

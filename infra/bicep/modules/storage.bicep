@@ -1,9 +1,11 @@
-// The storage account: the app's tables and queues, the Functions host's own state and the deployment package.
-// Shared keys are off: every client authenticates with Entra ID (the app's managed identity).
+// The storage account: the app's tables and queues and the Functions host's own state (the deployment package
+// lives in package-storage.bicep). Shared keys are off: every client authenticates with Entra ID (the app's identity).
 param name string
 param location string
 param tags object
-param deploymentContainerName string
+
+@description('The Function App\'s subnet: with it, the firewall lets in only that subnet and trusted Azure services; empty leaves the account open to every network (identity is still required).')
+param allowedSubnetId string = ''
 
 var tableNames = ['Accounts', 'AccountIndex', 'Settings', 'SentEmails', 'UsageRecords', 'Registrations']
 var queueNames = ['emails', 'emails-poison', 'outbox', 'outbox-poison']
@@ -21,23 +23,19 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     defaultToOAuthAuthentication: true
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
+    // Enabled, because service endpoint traffic arrives at the public endpoint; the firewall below filters it.
     publicNetworkAccess: 'Enabled'
-    networkAcls: {
-      bypass: 'AzureServices'
-      defaultAction: 'Allow'
-    }
+    networkAcls: empty(allowedSubnetId)
+      ? {
+          bypass: 'AzureServices'
+          defaultAction: 'Allow'
+        }
+      : {
+          bypass: 'AzureServices'
+          defaultAction: 'Deny'
+          virtualNetworkRules: [{ id: allowedSubnetId, action: 'Allow' }]
+        }
   }
-}
-
-resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
-  parent: storage
-  name: 'default'
-}
-
-resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
-  parent: blobService
-  name: deploymentContainerName
-  properties: { publicAccess: 'None' }
 }
 
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
@@ -61,4 +59,3 @@ resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-
 }]
 
 output name string = storage.name
-output deploymentContainerUrl string = '${storage.properties.primaryEndpoints.blob}${deploymentContainer.name}'

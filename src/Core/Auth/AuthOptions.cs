@@ -31,6 +31,13 @@ public sealed class AuthOptions
                 yield return "Auth:DevelopmentSigningKey must be at least 32 characters.";
             }
         }
+        if (!string.IsNullOrEmpty(Authority) && !IsAcceptedAuthority(Authority, IsDevelopment))
+        {
+            // The signing keys come from there: over plain HTTP anyone on the path could substitute their own.
+            yield return IsDevelopment
+                ? "Auth:Authority must be an absolute http(s) URL."
+                : "Auth:Authority must be an absolute https URL outside Development (the token signing keys are read from it).";
+        }
         if (!string.IsNullOrEmpty(Authority) && string.IsNullOrEmpty(Audience))
         {
             yield return "Auth:Audience is required with Auth:Authority.";
@@ -40,4 +47,7 @@ public sealed class AuthOptions
             yield return "Configure Auth:Authority and Auth:Audience (or, in Development, Auth:DevelopmentSigningKey).";
         }
     }
+
+    private static bool IsAcceptedAuthority(string authority, bool isDevelopment) =>
+        Uri.TryCreate(authority, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || (isDevelopment && uri.Scheme == Uri.UriSchemeHttp));
 }

@@ -21,6 +21,9 @@ public sealed partial class TokenValidator
     private readonly ServiceKeys keys;
     private readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
     private readonly ConfigurationManager<OpenIdConnectConfiguration>? oidc;
+    private readonly Lock refreshLock = new();
+    private DateTimeOffset lastForcedRefresh = DateTimeOffset.MinValue;
+    private Task<OpenIdConnectConfiguration>? forcedRefresh;
 
     public TokenValidator(IOptions<AuthOptions> options, TimeProvider time, ILogger<TokenValidator> logger, ServiceKeys keys)
     {
@@ -31,8 +34,10 @@ public sealed partial class TokenValidator
         if (!string.IsNullOrEmpty(this.options.Authority))
         {
             var metadata = this.options.Authority.TrimEnd('/') + "/.well-known/openid-configuration";
+            // A bounded wait, so an identity provider outage answers 503 soon instead of holding requests for 100 s.
+            var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
             oidc = new ConfigurationManager<OpenIdConnectConfiguration>(metadata, new OpenIdConnectConfigurationRetriever(),
-                new HttpDocumentRetriever { RequireHttps = metadata.StartsWith("https://", StringComparison.Ordinal) });
+                new HttpDocumentRetriever(http) { RequireHttps = metadata.StartsWith("https://", StringComparison.Ordinal) });
         }
     }
 
@@ -57,7 +62,11 @@ public sealed partial class TokenValidator
         {
             return (null, ApiError.Unauthorized("The bearer token is malformed."));
         }
-        var parameters = await ParametersForAsync(unvalidated, cancellationToken);
+        var (parameters, unavailable) = await ParametersForAsync(unvalidated, cancellationToken);
+        if (unavailable is not null)
+        {
+            return (null, unavailable);
+        }
         if (parameters is null)
         {
             return (null, ApiError.Unauthorized("The token's issuer is not accepted."));
@@ -77,7 +86,7 @@ public sealed partial class TokenValidator
         return caller is null ? (null, ApiError.Unauthorized("The token names no user (sub or oid).")) : (caller, null);
     }
 
-    private async Task<TokenValidationParameters?> ParametersForAsync(JsonWebToken token, CancellationToken cancellationToken)
+    private async Task<(TokenValidationParameters? Parameters, ApiError? Unavailable)> ParametersForAsync(JsonWebToken token, CancellationToken cancellationToken)
     {
         var common = new TokenValidationParameters
         {
@@ -95,10 +104,11 @@ public sealed partial class TokenValidator
             // Impersonation tokens this service signed itself (every environment); same clock, so no skew.
             common.ValidIssuer = ImpersonationClaims.Issuer;
             common.ValidAudience = ImpersonationClaims.Audience;
-            common.IssuerSigningKey = new SymmetricSecurityKey(keys.ImpersonationKey);
+            // Every listed key, so tokens signed before a rotation stay valid for their few minutes.
+            common.IssuerSigningKeys = keys.ImpersonationKeys.Select(k => new SymmetricSecurityKey(k)).ToList();
             common.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
             common.ClockSkew = TimeSpan.Zero;
-            return common;
+            return (common, null);
         }
         if (token.Issuer == AuthOptions.DevelopmentIssuer && !string.IsNullOrEmpty(options.DevelopmentSigningKey) && options.IsDevelopment)
         {
@@ -106,18 +116,74 @@ public sealed partial class TokenValidator
             common.ValidAudience = AuthOptions.DevelopmentAudience;
             common.IssuerSigningKey = DevelopmentTokens.Key(options.DevelopmentSigningKey);
             common.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
-            return common;
+            return (common, null);
         }
         if (oidc is null)
         {
-            return null;
+            return (null, null);
         }
-        var configuration = await oidc.GetConfigurationAsync(cancellationToken);
+        OpenIdConnectConfiguration configuration;
+        try
+        {
+            configuration = await oidc.GetConfigurationAsync(cancellationToken);
+        }
+        catch (InvalidOperationException e)
+        {
+            // Thrown only while no metadata was ever read (later outages keep the last good keys): not a storage fault.
+            LogIdentityProviderUnavailable(logger, e, oidc.MetadataAddress);
+            return (null, new ApiError(503, "identity-provider-unavailable", "The identity provider is unavailable.",
+                "The token's signing keys could not be read from the identity provider; try again shortly."));
+        }
+        if (token.Kid is { Length: > 0 } kid && !configuration.SigningKeys.Any(k => k.KeyId == kid))
+        {
+            configuration = await KeysAfterRolloverAsync(configuration, kid).WaitAsync(cancellationToken);
+        }
         common.ValidIssuer = configuration.Issuer;
         common.ValidAudience = options.Audience;
         common.IssuerSigningKeys = configuration.SigningKeys;
         common.ValidAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512, SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.EcdsaSha384];
-        return common;
+        return (common, null);
+    }
+
+    /// <summary>
+    /// A key id the cached metadata lacks: the provider may have rolled its keys over. One caller per refresh interval
+    /// (the manager's own limit, 5 minutes) forces a refresh; callers meanwhile wait for the same one, and later tokens
+    /// with made-up key ids are answered at once with the keys at hand.
+    /// </summary>
+    private Task<OpenIdConnectConfiguration> KeysAfterRolloverAsync(OpenIdConnectConfiguration stale, string kid)
+    {
+        lock (refreshLock)
+        {
+            if (forcedRefresh is { IsCompleted: false } running)
+            {
+                return running;
+            }
+            var now = time.GetUtcNow();
+            if (now - lastForcedRefresh >= oidc!.RefreshInterval)
+            {
+                lastForcedRefresh = now;
+                return forcedRefresh = RefreshedAsync(stale, kid);
+            }
+        }
+        // Whatever the manager holds now: a refresh may have finished since this caller read the keys.
+        return oidc.GetConfigurationAsync(CancellationToken.None);
+    }
+
+    private async Task<OpenIdConnectConfiguration> RefreshedAsync(OpenIdConnectConfiguration stale, string kid)
+    {
+        LogRefreshingKeys(logger, kid);
+        oidc!.RequestRefresh();
+        // The manager refreshes in the background; wait a little for it rather than answer these tokens with 401s.
+        for (var i = 0; i < 50; i++)
+        {
+            await Task.Delay(100);
+            var current = await oidc.GetConfigurationAsync(CancellationToken.None);
+            if (!ReferenceEquals(current, stale))
+            {
+                return current;
+            }
+        }
+        return stale;
     }
 
     private bool ValidLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
@@ -143,6 +209,12 @@ public sealed partial class TokenValidator
             ImpersonationIssuedAt = trustsServiceClaims && jwt.IssuedAt != DateTime.MinValue ? new DateTimeOffset(jwt.IssuedAt, TimeSpan.Zero) : null,
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The identity provider's metadata at {Address} could not be read")]
+    private static partial void LogIdentityProviderUnavailable(ILogger logger, Exception exception, string address);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A token names the unknown signing key {KeyId}: refreshing the identity provider's keys")]
+    private static partial void LogRefreshingKeys(ILogger logger, string keyId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rejected a bearer token")]
     private static partial void LogRejected(ILogger logger, Exception? reason);

@@ -25,4 +25,7 @@ public sealed class EmailOptions
 
     public SmtpOptions Smtp { get; set; } = new();
     public AcsOptions Acs { get; set; } = new();
+
+    /// <summary>Set by the host: only Development may write emails to a pickup folder instead of sending them.</summary>
+    public bool IsDevelopment { get; set; }
 }

@@ -12,6 +12,11 @@ public sealed class EmailOptionsValidation : IValidateOptions<EmailOptions>
         {
             case "pickup":
                 Require(failures, options.PickupDirectory, "Email:PickupDirectory");
+                if (!options.IsDevelopment)
+                {
+                    // Outside Development nobody reads that folder: every email would be lost without a trace.
+                    failures.Add("Email:Provider 'pickup' (the default) only writes files and is allowed only in Development: set Email:Provider to 'acs' or 'smtp'.");
+                }
                 break;
             case "smtp":
                 Require(failures, options.Smtp.Host, "Email:Smtp:Host");

@@ -32,8 +32,18 @@ public static class CoreServices
             .PostConfigure(o => o.IsDevelopment = isDevelopment)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidation>();
+        services.AddOptions<ServiceKeysOptions>().Bind(configuration.GetSection(ServiceKeysOptions.Section))
+            .PostConfigure(o => o.IsDevelopment = isDevelopment)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ServiceKeysOptions>, ServiceKeysOptionsValidation>();
         services.AddEmail(configuration);
-        services.AddOptions<PanelOptions>().Bind(configuration.GetSection(PanelOptions.Section));
+        services.PostConfigure<EmailOptions>(o => o.IsDevelopment = isDevelopment);
+        services.AddOptions<PanelOptions>().Bind(configuration.GetSection(PanelOptions.Section))
+            .PostConfigure(o => o.BaseUrl = string.IsNullOrWhiteSpace(o.BaseUrl) && isDevelopment ? PanelOptions.DevelopmentBaseUrl : o.BaseUrl)
+            .Validate(o => PanelOptions.IsAccepted(o.BaseUrl, isDevelopment), isDevelopment
+                ? "Panel:BaseUrl must be an absolute http(s) URL."
+                : "Panel:BaseUrl must be the panel's absolute https address outside Development (e.g. https://panel.example.com): emailed links point there.")
+            .ValidateOnStart();
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection("Outbox"));
 
         services.TryAddSingleton(TimeProvider.System);
@@ -83,13 +93,13 @@ public static class CoreServices
         }
     }
 
-    /// <summary>Creates the tables and queues and loads the service keys before the host takes requests.</summary>
-    private sealed class StorageInitializer(StorageClients storage, ServiceKeys keys) : IHostedService
+    /// <summary>Creates the tables and queues, and deletes key rows earlier versions stored, before the host takes requests.</summary>
+    private sealed class StorageInitializer(StorageClients storage) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             await storage.EnsureCreatedAsync(cancellationToken);
-            await keys.LoadAsync(cancellationToken);
+            await ServiceKeys.ForgetStoredKeysAsync(storage.Settings, cancellationToken);
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -6,7 +6,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace CustomerFunctions.Core.Impersonation;
 
 /// <summary>
-/// Signs impersonation tokens: HS256 with the service's own key (Settings table), issuer and audience
+/// Signs impersonation tokens: HS256 with the newest of the service's own keys (<c>ServiceKeys:ImpersonationKeys</c>), issuer and audience
 /// <c>customer-functions</c>. <see cref="TokenValidator"/> accepts them in every environment and trusts their
 /// impersonation claims; the subject stays the impersonator, so nothing done with the token is anonymous.
 /// </summary>

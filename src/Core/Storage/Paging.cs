@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Azure;
 using Azure.Data.Tables;
 using CustomerFunctions.Core.Http;
 
@@ -49,7 +48,7 @@ public sealed class Paging(ServiceKeys keys)
             return null;
         }
         var payload = IdGenerator.Base64Url(Encoding.UTF8.GetBytes(storageToken));
-        return payload + "." + Sign(payload, scope);
+        return payload + "." + Sign(keys.ContinuationKey, payload, scope);
     }
 
     public string? Open(string? clientToken, string scope)
@@ -64,8 +63,9 @@ public sealed class Paging(ServiceKeys keys)
             throw Invalid();
         }
         var payload = clientToken[..dot];
-        var expected = Encoding.ASCII.GetBytes(Sign(payload, scope));
-        if (!CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(clientToken[(dot + 1)..])))
+        var presented = Encoding.ASCII.GetBytes(clientToken[(dot + 1)..]);
+        // Any listed key: tokens signed before a key rotation keep working.
+        if (!keys.ContinuationKeys.Any(key => CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(key, payload, scope)), presented)))
         {
             throw Invalid();
         }
@@ -81,42 +81,9 @@ public sealed class Paging(ServiceKeys keys)
         }
     }
 
-    private string Sign(string payload, string scope) =>
-        IdGenerator.Base64Url(HMACSHA256.HashData(keys.ContinuationKey, Encoding.UTF8.GetBytes(scope + "\n" + payload)));
+    private static string Sign(byte[] key, string payload, string scope) =>
+        IdGenerator.Base64Url(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(scope + "\n" + payload)));
 
     private static ApiErrorException Invalid() =>
         new(ApiError.Validation("continuationToken", "The continuation token is invalid or belongs to another query."));
-}
-
-/// <summary>Service-wide secrets kept in the Settings table (created once, shared by every instance), never in the repository.</summary>
-public sealed class ServiceKeys(StorageClients storage)
-{
-    private byte[]? continuationKey;
-    private byte[]? impersonationKey;
-
-    public byte[] ContinuationKey => continuationKey ?? throw new InvalidOperationException("Service keys are not loaded yet.");
-
-    /// <summary>Signs the short-lived impersonation tokens this service issues (HS256).</summary>
-    public byte[] ImpersonationKey => impersonationKey ?? throw new InvalidOperationException("Service keys are not loaded yet.");
-
-    public async Task LoadAsync(CancellationToken cancellationToken)
-    {
-        continuationKey = await LoadAsync("continuation", cancellationToken);
-        impersonationKey = await LoadAsync("impersonation", cancellationToken);
-    }
-
-    private async Task<byte[]> LoadAsync(string name, CancellationToken cancellationToken)
-    {
-        var candidate = new TableEntity("keys", name) { ["Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) };
-        try
-        {
-            await storage.Settings.AddEntityAsync(candidate, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            // Another instance created it first: use theirs.
-        }
-        var row = await storage.Settings.GetEntityAsync<TableEntity>("keys", name, cancellationToken: cancellationToken);
-        return Convert.FromBase64String(row.Value.GetString("Key"));
-    }
 }

@@ -17,6 +17,10 @@ namespace CustomerFunctions.Tests.Infrastructure;
 public class ServiceFixture : IAsyncLifetime
 {
     public const string SigningKey = "test-signing-key-0123456789-abcdefghijklmnop";
+
+    /// <summary>The service keys the server is configured with (base64), as Key Vault provides them in Azure.</summary>
+    public const string ContinuationKeys = "dGVzdC1jb250aW51YXRpb24ta2V5LTAxMjM0NTY3ODktYWJjZGVm";
+    public const string ImpersonationKeys = "dGVzdC1pbXBlcnNvbmF0aW9uLWtleS0wMTIzNDU2Nzg5LWFiY2RlZg==";
     private WebApplication? app;
 
     public Azurite Storage { get; private set; } = null!;
@@ -27,7 +31,7 @@ public class ServiceFixture : IAsyncLifetime
     public Mailbox Mail => new(PickupDirectory);
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
 
-    /// <summary>Extra settings for fixtures that need them (key, value).</summary>
+    /// <summary>Extra settings for fixtures that need them (key, value); a key given here overrides the defaults above.</summary>
     protected virtual IEnumerable<(string Key, string Value)> Settings() => [];
 
     /// <summary>Keep storage on disk (for restart tests) instead of in memory.</summary>
@@ -52,6 +56,8 @@ public class ServiceFixture : IAsyncLifetime
             "--urls", "http://127.0.0.1:0",
             "--AzureWebJobsStorage", Storage.ConnectionString,
             "--Auth:DevelopmentSigningKey", SigningKey,
+            "--ServiceKeys:ContinuationKeys", ContinuationKeys,
+            "--ServiceKeys:ImpersonationKeys", ImpersonationKeys,
             "--Email:PickupDirectory", PickupDirectory,
             "--Panel:BaseUrl", "https://panel.test",
             "--Outbox:RecoveryDelay", "00:00:02",
