@@ -58,6 +58,9 @@ public sealed class AccountSession
 
     public CancellationToken Aborted { get; }
 
+    /// <summary>The caller reaches the account through a partner that is disabled: they may read, nothing more.</summary>
+    public bool PartnerIsDisabled { get; internal init; }
+
     /// <summary>The stored answer when this POST's Idempotency-Key was used before (or the refusal of a reused key).</summary>
     public Replayed? Replay { get; internal set; }
 
@@ -74,6 +77,10 @@ public sealed class AccountSession
         }
         if (writes)
         {
+            if (Relation == Relation.Partner && PartnerIsDisabled)
+            {
+                return new Forbidden("The managing partner's account is disabled; its members may only read.");
+            }
             if (Account.IsDeleted)
             {
                 return new Conflict("account-deleted", "The account is deleted; it can only be read.");

@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Storage;
 
 namespace CustomerFunctions.Core.Deletion;
@@ -11,7 +10,6 @@ namespace CustomerFunctions.Core.Deletion;
 /// truth: the sweep re-checks each account's own state and removes rows that no longer match it. Removed rows are
 /// deleted, not tombstoned, so the range the sweep reads holds only the work still due. The only code touching it.
 /// </summary>
-[CoreService]
 public sealed class DueDeletions(IndexTable index)
 {
     public const string Partition = "deletions-due";

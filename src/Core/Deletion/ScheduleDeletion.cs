@@ -1,11 +1,10 @@
 using CustomerFunctions.Core.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerFunctions.Core.Deletion;
 
 /// <summary>Put the account into the due-deletions index at its due time.</summary>
-public sealed record ScheduleDeletion(DateTimeOffset DueAt) : SideEffect
+public sealed record ScheduleDeletion(DateTimeOffset DueAt) : SideEffect<DueDeletions>
 {
-    public override Task RunAsync(string accountId, IServiceProvider services, CancellationToken cancellationToken) =>
-        services.GetRequiredService<DueDeletions>().ScheduleAsync(new DueDeletion(accountId, DueAt), cancellationToken);
+    public override Task RunAsync(string accountId, DueDeletions dueDeletions, CancellationToken cancellationToken) =>
+        dueDeletions.ScheduleAsync(new DueDeletion(accountId, DueAt), cancellationToken);
 }

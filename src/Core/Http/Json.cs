@@ -8,17 +8,14 @@ public static class Json
     /// <summary>API JSON: camelCase, unknown fields rejected, enums as camelCase strings, nulls omitted in responses.</summary>
     public static readonly JsonSerializerOptions Options = Create();
 
-    /// <summary>Outbox rows: side effects as polymorphic JSON, every subclass known by its class name.</summary>
+    /// <summary>Outbox rows: side effects as polymorphic JSON, each subclass known by the discriminator <see cref="Storage.SideEffect"/> lists.</summary>
     public static readonly JsonSerializerOptions Effects = CreateEffects();
 
     private static JsonSerializerOptions CreateEffects()
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
-        {
-            TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver { Modifiers = { Storage.SideEffect.AddDerivedTypes } },
-        };
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-        options.MakeReadOnly();
+        options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
 

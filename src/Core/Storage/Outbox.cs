@@ -7,12 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace CustomerFunctions.Core.Storage;
 
-public sealed class OutboxOptions
-{
-    /// <summary>How long the safety-net queue message stays invisible: after this, a worker finishes what a crash left undone.</summary>
-    public TimeSpan RecoveryDelay { get; set; } = TimeSpan.FromSeconds(30);
-}
-
 /// <summary>
 /// Carries out side effects recorded in outbox rows. Right after a commit the request runs them itself; the delayed
 /// message on the <c>outbox</c> queue (sent before the commit) lets <see cref="HandleRecoveryMessageAsync"/> finish them
