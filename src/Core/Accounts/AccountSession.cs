@@ -181,11 +181,8 @@ public sealed class AccountSession
         };
         all.AddRange(actions);
         all.AddRange(events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, AccountPartition.Events.ToEntity(AccountId, e))));
-        var commandId = store.Ids.New();
-        if (effects.Count > 0)
-        {
-            all.Add(new TableTransactionAction(TableTransactionActionType.Add, Outbox.Row(AccountId, commandId, effects)));
-        }
+        var outboxRows = effects.Count > 0 ? Outbox.Rows(AccountId, store.Ids.New(), effects) : [];
+        all.AddRange(outboxRows.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)));
         if (Request?.Idempotency is { } idempotency)
         {
             all.Add(new TableTransactionAction(TableTransactionActionType.Add, IdempotencyRecord.ToEntity(AccountId, idempotency, response, Now)));
@@ -213,7 +210,7 @@ public sealed class AccountSession
         store.Faults.At(FaultInjection.AfterCommit);
         if (effects.Count > 0)
         {
-            await store.Outbox.RunAfterCommitAsync(AccountId, commandId, effects);
+            await store.Outbox.RunAfterCommitAsync(AccountId, outboxRows, effects);
         }
         return response with { ETag = ProfileETag?.ToString() };
     }

@@ -13,7 +13,12 @@ public static class Json
 
     private static JsonSerializerOptions CreateEffects()
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            // Stored, never put in a page: keeping non-ASCII text as it is (not \uXXXX, six characters each) keeps outbox rows
+            // and their transaction within Azure's size limits.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
