@@ -62,8 +62,7 @@ public sealed class DeletionSweep(Scenario s) : Operation(s)
         nextAccount = NotYetDue;
     }
 
-    private static TableEntity DueRow(string accountId, DateTimeOffset dueAt) =>
-        new(DueDeletions.Partition, DueDeletions.RowKey(dueAt, accountId)) { ["AccountId"] = accountId, ["DueAt"] = dueAt };
+    private static TableEntity DueRow(string accountId, DateTimeOffset dueAt) => new DueDeletionRow().ToEntity(DueDeletions.Partition, new DueDeletion(accountId, dueAt));
 
     /// <summary>
     /// Makes the next accounts due as a deletion request (issued 10 days ago) leaves them: profile deletionRequested,
@@ -92,7 +91,7 @@ public sealed class DeletionSweep(Scenario s) : Operation(s)
             [
                 new TableTransactionAction(TableTransactionActionType.UpsertReplace, AccountRow.ToEntity(account)),
                 new TableTransactionAction(TableTransactionActionType.Add, AccountPartition.Members.ToEntity(id, new Member(admin, admin + "@bench.example", "User " + admin, MemberRole.CustomerAdmin, now.AddDays(-60)))),
-                new TableTransactionAction(TableTransactionActionType.Add, request.ToEntity(id)),
+                new TableTransactionAction(TableTransactionActionType.Add, AccountPartition.DeletionRequests.ToEntity(id, request)),
                 new TableTransactionAction(TableTransactionActionType.Add, Seeding.Event(id, EventTypes.CustomerCreated, new { kind = AccountKind.Customer, partnerId = Partner, name = account.Name }, now.AddDays(-60), "bench-operator")),
                 new TableTransactionAction(TableTransactionActionType.Add, Seeding.Event(id, EventTypes.DeletionRequested, new { requestId = request.Id, reason = "bench", dueAt }, requestedAt, admin)),
             ]);
@@ -127,7 +126,8 @@ public sealed class DeletionSweep(Scenario s) : Operation(s)
     private async Task RawSweepAsync()
     {
         var now = Host.Time.GetUtcNow();
-        var due = await RawCalls.QueryAllAsync(Raw.Storage.Index, DueDeletions.DueBy(now), select: ["RowKey", "AccountId"]);
+        var dueBy = TableClient.CreateQueryFilter($"PartitionKey eq {DueDeletions.Partition} and RowKey lt {DueDeletionRow.KeyAfter(now)}");
+        var due = await RawCalls.QueryAllAsync(Raw.Storage.Index, dueBy, select: ["RowKey", "AccountId"]);
         if (due.Count != Sizes.DuePerSweep)
         {
             throw new InvalidOperationException($"The raw sweep found {due.Count} due rows, not {Sizes.DuePerSweep}.");
@@ -143,10 +143,9 @@ public sealed class DeletionSweep(Scenario s) : Operation(s)
     {
         var (profile, _) = await Raw.OpenAsync(accountId, Timer);
         var account = AccountRow.FromEntity(profile!);
-        var requestRow = (await RawCalls.QueryPageAsync(Raw.Accounts, Prefix(accountId, DeletionRequest.Prefix), 1))[0];
-        var request = DeletionRequest.FromEntity(requestRow);
-        request.Complete(new EventActor(Timer), now);
-        var requestEntity = request.ToEntity(accountId);
+        var requestRow = (await RawCalls.QueryPageAsync(Raw.Accounts, Prefix(accountId, DeletionRequestRow.Prefix), 1))[0];
+        var request = AccountPartition.DeletionRequests.FromEntity(requestRow).Complete(new EventActor(Timer), now);
+        var requestEntity = AccountPartition.DeletionRequests.ToEntity(accountId, request);
 
         var values = new Dictionary<string, string> { ["deletedAt"] = DeletionNotices.Time(now), ["accountName"] = account.Name, ["accountId"] = accountId };
         var admins = await RawCalls.QueryAllAsync(Raw.Accounts, Prefix(accountId, MemberRow.Prefix) + " and " + TableClient.CreateQueryFilter($"Role eq {nameof(MemberRole.CustomerAdmin)}"));

@@ -50,7 +50,7 @@ public static class AccountPartition
     public static readonly RowKind<PartnerMessage> PartnerMessages = new(PartnerMessageRow.Prefix, new PartnerMessageRow(), Erasure.Keep);
 
     /// <summary>deletion|{inverted time}|{id}: deletion requests, newest first.</summary>
-    public static readonly RowKind<DeletionRequest> DeletionRequests = new("deletion|", new DelegateRowMapper<DeletionRequest>((pk, d) => d.ToEntity(pk), DeletionRequest.FromEntity), Erasure.Keep);
+    public static readonly RowKind<DeletionRequest> DeletionRequests = new(DeletionRequestRow.Prefix, new DeletionRequestRow(), Erasure.Keep);
 
     /// <summary>link|{id}: a partner's invitation links (in the partner's partition).</summary>
     public static readonly RowKind<InvitationLink> InvitationLinks = new("link|", new DelegateRowMapper<InvitationLink>((pk, l) => l.ToEntity(pk), InvitationLink.FromEntity), Erasure.Keep);

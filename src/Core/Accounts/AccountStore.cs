@@ -155,6 +155,23 @@ public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProv
         }
     }
 
+    /// <summary>
+    /// The stored rows of any kind in one account's partition, as they are, a page at a time: for machinery that treats
+    /// every kind of the partition map alike (erasure walks it with this).
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<TableEntity>> PagesAsync(
+        string accountId, IRowKind kind, int pageSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var page in storage.Accounts.QueryAsync<TableEntity>(kind.Range(accountId), pageSize, cancellationToken: cancellationToken).AsPages(pageSizeHint: pageSize))
+        {
+            yield return page.Values;
+        }
+    }
+
+    /// <summary>Writes rows of one partition in one transaction (at most 100) outside any command, for the same machinery.</summary>
+    public Task SubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken) =>
+        storage.Accounts.SubmitTransactionAsync(actions, cancellationToken);
+
     public async Task<Member?> ReadMemberAsync(string accountId, string userId, CancellationToken cancellationToken)
     {
         var row = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, AccountPartition.Members.Key(MemberRow.Id(userId)), cancellationToken: cancellationToken);

@@ -1,22 +1,19 @@
 using Azure.Data.Tables;
-using CustomerFunctions.Core.Customers;
-using CustomerFunctions.Core.History;
-using CustomerFunctions.Core.Members;
-using CustomerFunctions.Core.Messages;
-using CustomerFunctions.Core.Projects;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace CustomerFunctions.Core.Deletion;
 
 /// <summary>
-/// The second part of a deletion: after the account is marked deleted (one transaction), this takes away what its rows
-/// still give people (memberships, project access, invitation tokens) and erases what they still say about people
-/// (invitation emails and names, personal values in history details, stored idempotent answers). It works in
-/// transactions of at most 100 rows, each step re-reads what is left, and every step is idempotent, so a crash at any
-/// point is finished by running it again (the outbox recovery does that) and two runs at once do no harm.
+/// The second part of deleting or rejecting an account: after the account is marked deleted (one transaction), this
+/// walks the account partition map (<see cref="AccountPartition.All"/>) and does to each kind what
+/// <see cref="ErasureRules"/> says: rows that give people something (memberships, project access, stored answers) go,
+/// rows that say something about people (invitations, acknowledgements, history) lose their personal values, the rest
+/// stays. It works in transactions of at most 100 rows, each step re-reads what is left, and every step is idempotent,
+/// so a crash at any point is finished by running it again (the outbox recovery does that) and two runs at once do no harm.
 /// </summary>
-public sealed partial class AccountErasure(StorageClients storage, IndexSync indexSync, IndexTable index, FaultInjection faults, ILogger<AccountErasure> logger)
+public sealed partial class AccountErasure(AccountStore accounts, IndexSync indexSync, IndexTable index, FaultInjection faults, ILogger<AccountErasure> logger)
 {
     /// <summary>Fault point before each erasure batch: tests "crash" here to prove a later run finishes the job.</summary>
     public const string BeforeBatch = "deletion:before-erase-batch";
@@ -24,46 +21,53 @@ public sealed partial class AccountErasure(StorageClients storage, IndexSync ind
     /// <summary>The token purpose the invitations feature indexes invitation token hashes under.</summary>
     public const string InvitationTokenPurpose = "invitation";
 
-    private const string InvitationPrefix = "invitation|";
-    private const string IdempotencyPrefix = "idem|";
     private const int BatchSize = 100;
     private const int MaxAttempts = 5;
 
-    public async Task EraseAsync(string accountId, CancellationToken cancellationToken)
+    public async Task EraseAsync(string accountId, ErasureReason reason, CancellationToken cancellationToken)
     {
-        var profile = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, Keys.Profile, cancellationToken: cancellationToken);
-        if (!profile.HasValue || !AccountRow.FromEntity(profile.Value!).IsDeleted)
+        var plan = ErasureRules.Plan(reason);
+        if (await accounts.ReadAccountAsync(accountId, cancellationToken) is not ({ IsDeleted: true }, _))
         {
             // Only a deleted account is ever erased.
             return;
         }
-        await ForEachBatchAsync(accountId, MemberRow.Prefix, RemoveMembersAsync, cancellationToken);
-        await ForEachBatchAsync(accountId, ProjectAccessRow.Prefix, DeleteAll, cancellationToken);
-        await ForEachBatchAsync(accountId, IdempotencyPrefix, DeleteAll, cancellationToken);
-        await ForEachBatchAsync(accountId, InvitationPrefix, EraseInvitationsAsync, cancellationToken);
-        await ForEachBatchAsync(accountId, AcknowledgementRow.Prefix, EraseAcknowledgers, cancellationToken);
-        await ForEachBatchAsync(accountId, HistoryEvent.Prefix, ScrubHistory, cancellationToken);
+        foreach (var step in plan.Where(s => s.Erasure != Erasure.Keep))
+        {
+            await ForEachBatchAsync(accountId, step, cancellationToken);
+        }
         LogErased(logger, accountId);
     }
 
-    /// <summary>Pages through one RowKey prefix; each page becomes one transaction. A lost race (another run changed a row) starts the prefix over.</summary>
-    private async Task ForEachBatchAsync(
-        string accountId, string prefix, Func<string, IReadOnlyList<TableEntity>, CancellationToken, Task<List<TableTransactionAction>>> plan, CancellationToken cancellationToken)
+    /// <summary>Pages through one kind; each page becomes one transaction. A lost race (another run changed a row) starts the kind over.</summary>
+    private async Task ForEachBatchAsync(string accountId, ErasureStep step, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {accountId} and RowKey ge {prefix} and RowKey lt {Keys.PrefixEnd(prefix)}");
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await foreach (var page in storage.Accounts.QueryAsync<TableEntity>(filter, BatchSize, cancellationToken: cancellationToken).AsPages(pageSizeHint: BatchSize))
+                await foreach (var rows in accounts.PagesAsync(accountId, step.Kind, BatchSize, cancellationToken))
                 {
-                    var actions = await plan(accountId, page.Values, cancellationToken);
+                    var actions = new List<TableTransactionAction>();
+                    foreach (var row in rows)
+                    {
+                        // Index entries go before the row that names them, so a crash in between can't leave one nobody can find.
+                        await ForgetIndexEntriesAsync(accountId, step.Kind, row, cancellationToken);
+                        if (step.Erasure == Erasure.Delete)
+                        {
+                            actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(row.PartitionKey, row.RowKey), row.ETag));
+                        }
+                        else if (step.Scrubber!(row))
+                        {
+                            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, row.ETag));
+                        }
+                    }
                     if (actions.Count == 0)
                     {
                         continue;
                     }
                     faults.At(BeforeBatch);
-                    await storage.Accounts.SubmitTransactionAsync(actions, cancellationToken);
+                    await accounts.SubmitAsync(actions, cancellationToken);
                 }
                 return;
             }
@@ -74,86 +78,17 @@ public sealed partial class AccountErasure(StorageClients storage, IndexSync ind
         }
     }
 
-    private async Task<List<TableTransactionAction>> RemoveMembersAsync(string accountId, IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken)
+    /// <summary>What the index table holds because of this row: a member's membership row (tombstoned, as the account is deleted) and an invitation's token pointer.</summary>
+    private async Task ForgetIndexEntriesAsync(string accountId, IRowKind kind, TableEntity row, CancellationToken cancellationToken)
     {
-        foreach (var row in rows)
+        if (ReferenceEquals(kind, AccountPartition.Members))
         {
-            // The account is deleted, so this writes a tombstone; it runs before the member row goes so a crash can't lose the user id.
             await indexSync.SyncMembershipAsync(accountId, row.GetString("UserId") ?? "", cancellationToken);
         }
-        return DeleteAll(rows);
-    }
-
-    private static Task<List<TableTransactionAction>> DeleteAll(string accountId, IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken) =>
-        Task.FromResult(DeleteAll(rows));
-
-    private static List<TableTransactionAction> DeleteAll(IReadOnlyList<TableEntity> rows) =>
-        rows.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(r.PartitionKey, r.RowKey), r.ETag)).ToList();
-
-    private async Task<List<TableTransactionAction>> EraseInvitationsAsync(string accountId, IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken)
-    {
-        var actions = new List<TableTransactionAction>();
-        foreach (var row in rows)
+        else if (ReferenceEquals(kind, AccountPartition.Invitations) && row.GetString("TokenHash") is { Length: > 0 } hash)
         {
-            var changed = false;
-            if (row.GetString("TokenHash") is { Length: > 0 } hash)
-            {
-                // Forget the pointer before the hash, so a crash in between can't leave a pointer nobody can find.
-                await index.RemovePointerAsync(IndexTable.Token(InvitationTokenPurpose, hash), cancellationToken);
-                row.Remove("TokenHash");
-                changed = true;
-            }
-            if (row.GetString("State") == "pending")
-            {
-                row["State"] = "cancelled";
-                changed = true;
-            }
-            changed |= ErasePersonalValues(row, "Email", "FullName");
-            if (changed)
-            {
-                actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, row.ETag));
-            }
+            await index.RemovePointerAsync(IndexTable.Token(InvitationTokenPurpose, hash), cancellationToken);
         }
-        return actions;
-    }
-
-    /// <summary>Who acknowledged a message stays (user ids), what they were called goes.</summary>
-    private static Task<List<TableTransactionAction>> EraseAcknowledgers(string accountId, IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken) =>
-        Task.FromResult(rows.Where(row => ErasePersonalValues(row, "Name"))
-            .Select(row => new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, row.ETag)).ToList());
-
-    /// <summary>Replaces the row's values of <paramref name="keys"/> and of any personal-data property; true when something changed.</summary>
-    private static bool ErasePersonalValues(TableEntity row, params string[] keys)
-    {
-        var changed = false;
-        foreach (var key in row.Keys.Where(k => keys.Contains(k) || PersonalData.IsPersonalKey(k)).ToList())
-        {
-            if (row[key] is string value && value != PersonalData.Erased)
-            {
-                row[key] = PersonalData.Erased;
-                changed = true;
-            }
-        }
-        return changed;
-    }
-
-    private static Task<List<TableTransactionAction>> ScrubHistory(string accountId, IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken)
-    {
-        var actions = new List<TableTransactionAction>();
-        foreach (var row in rows)
-        {
-            var aboutAUser = (row.GetString("Type") ?? "").StartsWith("USER_", StringComparison.Ordinal);
-            var details = row.GetString("Details");
-            var changes = row.GetString("Changes");
-            var scrubbedDetails = PersonalData.Scrub(details, aboutAUser);
-            var scrubbedChanges = PersonalData.Scrub(changes, aboutAUser);
-            if (scrubbedDetails != details || scrubbedChanges != changes)
-            {
-                var update = new TableEntity(row.PartitionKey, row.RowKey) { ["Details"] = scrubbedDetails, ["Changes"] = scrubbedChanges };
-                actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge, update, row.ETag));
-            }
-        }
-        return Task.FromResult(actions);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Erased the personal data of deleted account {AccountId}")]

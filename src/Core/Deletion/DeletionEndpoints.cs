@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.History;
@@ -8,80 +7,79 @@ using CustomerFunctions.Core.Storage;
 
 namespace CustomerFunctions.Core.Deletion;
 
-public sealed record RequestDeletionBody(string? Reason);
-
-public sealed record CancelDeletionBody(string? Note);
-
 /// <summary>Requesting, cancelling and listing deletion requests, and deleting an account at once.</summary>
-public sealed class DeletionEndpoints(AccountStore accounts, AccountDeletion deletion, DeletionNotices notices, OperatorSettingsStore settings, Paging paging, IdGenerator ids)
+public sealed class DeletionEndpoints(AccountDeletion deletion, DeletionNotices notices, OperatorSettingsStore settings, Paging paging, IdGenerator ids)
 {
     public const int MaxTextLength = 2000;
 
-    public async Task<Microsoft.AspNetCore.Http.IResult> Request(ApiRequest request)
+    /// <summary>Read access lets the account's admins in, so a disabled account answers 409 account-not-active rather than 403.</summary>
+    public async Task<Answer<ApiResponse, Invalid, DeletionAlreadyRequested, AccountNotActive>> Request(AccountSession session, ApiRequest request)
     {
         // The body is optional: no body means no reason.
         var body = request.Body.Length == 0 ? new RequestDeletionBody(null) : request.ReadBody<RequestDeletionBody>();
-        new Validator().Text("reason", body.Reason, MaxTextLength).ThrowIfInvalid();
-
-        // Read access suffices to get here; the status check below answers a disabled account with a 409, not a 403.
-        var session = (await accounts.OpenAsync(request.RouteValue("id"), request)).Authorize(Allowed.AccountAdmins, writes: false);
+        if (new Validator().Text("reason", body.Reason, MaxTextLength).Failure is { } invalid)
+        {
+            return invalid;
+        }
         var account = session.Existing;
+        if (account.Status == AccountStatus.DeletionRequested)
+        {
+            return new DeletionAlreadyRequested();
+        }
         if (!AccountDeletion.MayRequest(account))
         {
-            throw new ApiErrorException(account.Status == AccountStatus.DeletionRequested
-                ? ApiError.Conflict("deletion-already-requested", "A deletion request for this account is already standing.")
-                : ApiError.Conflict("account-not-active", $"Only an active account can ask to be deleted; this one is {System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(account.Status.ToString())}."));
+            return new AccountNotActive(account.Status);
         }
         var now = session.Now;
-        var (operatorSettings, _) = await settings.ReadAsync(request.Aborted);
+        var caller = session.Caller;
+        var (operatorSettings, _) = await settings.ReadAsync(session.Aborted);
         var dueAt = now.AddDays(Math.Max(0, operatorSettings.DeletionGraceDays));
-        var actor = new EventActor(request.Caller.UserId, request.Caller.ImpersonatedBy);
         var deletionRequest = new DeletionRequest
         {
             Id = ids.New(),
             RequestedAt = now,
-            RequestedBy = actor,
+            RequestedBy = new EventActor(caller.UserId, caller.ImpersonatedBy),
             Reason = string.IsNullOrWhiteSpace(body.Reason) ? null : body.Reason.Trim(),
             DueAt = dueAt,
         };
-        var paused = await AccountDeletion.PauseProductsAsync(session, request.Aborted);
+        var paused = await AccountDeletion.PauseProductsAsync(session);
         account.RequestDeletion(dueAt, now);
-        session.Add(deletionRequest.ToEntity(account.Id));
+        session.Add(AccountPartition.DeletionRequests, deletionRequest);
         session.Record(EventTypes.DeletionRequested, new { requestId = deletionRequest.Id, reason = deletionRequest.Reason, dueAt, pausedProducts = paused },
             [new FieldChange("status", "active", "deletionRequested")]);
         session.Effect(new ScheduleDeletion(dueAt));
         session.Effect(new SyncAccountListing());
         var emails = await notices.PrepareAsync(account, DeletionEmails.Requested, new Dictionary<string, string>
         {
-            ["requestedBy"] = request.Caller.Name ?? request.Caller.Email ?? request.Caller.UserId,
+            ["requestedBy"] = caller.Name ?? caller.Email ?? caller.UserId,
             ["requestedAt"] = DeletionNotices.Time(now),
             ["dueAt"] = DeletionNotices.Time(dueAt),
             ["reason"] = deletionRequest.Reason ?? "-",
-        }, request.Aborted);
+        }, session.Aborted);
         emails.ForEach(session.Effect);
         return await session.CommitAsync(ApiResponse.Created($"/api/customers/{account.Id}/deletion-requests", DeletionRequestView.From(deletionRequest)));
     }
 
-    public async Task<Microsoft.AspNetCore.Http.IResult> Cancel(ApiRequest request)
+    public async Task<Answer<ApiResponse, Invalid, NoDeletionRequest>> Cancel(AccountSession session, ApiRequest request)
     {
         var body = request.ReadBody<CancelDeletionBody>();
-        new Validator().Text("note", body.Note, MaxTextLength, required: true).ThrowIfInvalid();
-
-        var session = (await accounts.OpenAsync(request.RouteValue("id"), request)).Authorize(Allowed.Managers, writes: true);
-        var account = session.Existing;
-        var standing = account.Status == AccountStatus.DeletionRequested ? await AccountDeletion.StandingRequestAsync(session, request.Aborted) : null;
-        if (standing is null)
+        if (new Validator().Text("note", body.Note, MaxTextLength, required: true).Failure is { } invalid)
         {
-            throw new ApiErrorException(ApiError.Conflict("no-deletion-request", "No deletion request is standing for this account."));
+            return invalid;
+        }
+        var account = session.Existing;
+        if (account.Status != AccountStatus.DeletionRequested || await AccountDeletion.StandingRequestAsync(session) is not { } standing)
+        {
+            return new NoDeletionRequest();
         }
         var now = session.Now;
-        var actor = new EventActor(request.Caller.UserId, request.Caller.ImpersonatedBy);
-        standing.Cancel(actor, body.Note!.Trim(), now);
-        var restored = await AccountDeletion.RestoreProductsAsync(session, request.Aborted);
+        var caller = session.Caller;
+        var cancelled = standing.Value.Cancel(new EventActor(caller.UserId, caller.ImpersonatedBy), body.Note!.Trim(), now);
+        var restored = await AccountDeletion.RestoreProductsAsync(session);
         var dueAt = account.DeletionDueAt;
         account.CancelDeletion(now);
-        session.Replace(standing.ToEntity(account.Id));
-        session.Record(EventTypes.DeletionRequestCancelled, new { requestId = standing.Id, note = standing.Note, restoredProducts = restored },
+        session.Replace(AccountPartition.DeletionRequests, cancelled, standing.ETag);
+        session.Record(EventTypes.DeletionRequestCancelled, new { requestId = cancelled.Id, note = cancelled.Note, restoredProducts = restored },
             [new FieldChange("status", "deletionRequested", "active")]);
         if (dueAt is { } due)
         {
@@ -90,39 +88,34 @@ public sealed class DeletionEndpoints(AccountStore accounts, AccountDeletion del
         session.Effect(new SyncAccountListing());
         var emails = await notices.PrepareAsync(account, DeletionEmails.Cancelled, new Dictionary<string, string>
         {
-            ["cancelledBy"] = request.Caller.Name ?? request.Caller.Email ?? request.Caller.UserId,
+            ["cancelledBy"] = caller.Name ?? caller.Email ?? caller.UserId,
             ["cancelledAt"] = DeletionNotices.Time(now),
-        }, request.Aborted);
+        }, session.Aborted);
         emails.ForEach(session.Effect);
-        return await session.CommitAsync(ApiResponse.Ok(DeletionRequestView.From(standing)));
+        return await session.CommitAsync(ApiResponse.Ok(DeletionRequestView.From(cancelled)));
     }
 
-    public async Task<Microsoft.AspNetCore.Http.IResult> List(ApiRequest request)
+    public async Task<ApiResponse> List(AccountSession session, ApiRequest request)
     {
-        var session = (await accounts.OpenAsync(request.RouteValue("id"), request)).Authorize(Allowed.Admins, writes: false);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {session.AccountId} and RowKey ge {DeletionRequest.Prefix} and RowKey lt {Keys.PrefixEnd(DeletionRequest.Prefix)}");
-        var (rows, continuationToken) = await paging.QueryAsync(session.Table, filter, request, Paging.Scope(request));
-        return ApiResponse.Ok(new DeletionRequestPage(rows.Select(r => DeletionRequestView.From(DeletionRequest.FromEntity(r))).ToList(), continuationToken));
+        var (requests, continuationToken) = await session.PageAsync(AccountPartition.DeletionRequests, paging);
+        return ApiResponse.Ok(new DeletionRequestPage([.. requests.Select(DeletionRequestView.From)], continuationToken));
     }
 
-    public async Task<Microsoft.AspNetCore.Http.IResult> Delete(ApiRequest request)
+    public async Task<Answer<ApiResponse, Invalid, PreconditionFailed, PartnerHasCustomers>> Delete(AccountSession session, ApiRequest request)
     {
-        var id = request.RouteValue("id");
-        if (request.Query("confirm") != id)
+        if (request.Query("confirm") != session.AccountId)
         {
-            throw new ApiErrorException(ApiError.Validation("confirm", "Repeat the account's identifier in the confirm query parameter to delete it."));
+            return Invalid.Field("confirm", "Repeat the account's identifier in the confirm query parameter to delete it.");
         }
-        var session = (await accounts.OpenAsync(id, request)).Authorize(Allowed.Managers, writes: true);
-        session.CheckIfMatch();
-        if (session.Existing is { Kind: AccountKind.Partner, IsDeleted: false } && await deletion.ManagesLiveCustomersAsync(id, request.Aborted))
+        if (session.IfMatchFails() is { } stale)
         {
-            throw new ApiErrorException(ApiError.Conflict("partner-has-customers",
-                "This partner still manages customer accounts that are not deleted; delete them first, so that none is left without its partner."));
+            return stale;
         }
-        await deletion.StageDeletionAsync(session, request.Aborted);
+        if (session.Existing.Kind == AccountKind.Partner && await deletion.ManagesLiveCustomersAsync(session.AccountId, session.Aborted))
+        {
+            return new PartnerHasCustomers();
+        }
+        await deletion.StageDeletionAsync(session);
         return await session.CommitAsync(ApiResponse.Ok(AccountView.From(session.Existing)));
     }
 }
-
-public sealed record DeletionRequestPage(IReadOnlyList<DeletionRequestView> Items, string? ContinuationToken);

@@ -14,6 +14,7 @@ public static class DeletionFeature
         services.TryAddSingleton<AccountErasure>();
         services.TryAddSingleton<DeletionNotices>();
         services.TryAddSingleton<DeletionSweep>();
+        services.TryAddSingleton<DueDeletions>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IEmailTemplateSet, DeletionEmails>());
         return services;
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Azure.Data.Tables;
 using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.Email;
@@ -13,7 +12,7 @@ namespace CustomerFunctions.Core.Deletion;
 /// one to each admin of its partner (in the partner's language). Recipients are read when the command runs, so the
 /// deletion email still reaches the admins whose data the erasure then removes.
 /// </summary>
-public sealed class DeletionNotices(StorageClients storage, IdGenerator ids)
+public sealed class DeletionNotices(AccountStore accounts, IdGenerator ids)
 {
     public async Task<List<SendEmail>> PrepareAsync(Account account, string template, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
     {
@@ -24,8 +23,8 @@ public sealed class DeletionNotices(StorageClients storage, IdGenerator ids)
         }
         if (account.PartnerId is { } partnerId)
         {
-            var partner = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(partnerId, Keys.Profile, cancellationToken: cancellationToken);
-            var language = partner.HasValue ? AccountRow.FromEntity(partner.Value!).Language : "en";
+            var partner = await accounts.ReadAccountAsync(partnerId, cancellationToken);
+            var language = partner?.Account.Language ?? "en";
             foreach (var admin in await AdminsAsync(partnerId, MemberRole.PartnerAdmin, cancellationToken))
             {
                 recipients.Add((admin, language));
@@ -49,15 +48,12 @@ public sealed class DeletionNotices(StorageClients storage, IdGenerator ids)
 
     private async Task<List<Member>> AdminsAsync(string accountId, MemberRole role, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {accountId} and RowKey ge {MemberRow.Prefix} and RowKey lt {Keys.PrefixEnd(MemberRow.Prefix)} and Role eq {role.ToString()}");
         var admins = new List<Member>();
-        await foreach (var row in storage.Accounts.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var member in accounts.QueryAsync(accountId, AccountPartition.Members, where: $"Role eq {role.ToString()}", cancellationToken: cancellationToken))
         {
-            var member = AccountPartition.Members.FromEntity(row);
-            if (!string.IsNullOrEmpty(member.Email))
+            if (!string.IsNullOrEmpty(member.Value.Email))
             {
-                admins.Add(member);
+                admins.Add(member.Value);
             }
         }
         return admins;

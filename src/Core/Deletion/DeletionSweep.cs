@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Auth;
 using CustomerFunctions.Core.Customers;
@@ -15,7 +14,7 @@ namespace CustomerFunctions.Core.Deletion;
 /// other sees the account deleted and leaves it) and safe to crash anywhere (a later run or the outbox recovery
 /// finishes a half-done deletion, whose effects are idempotent).
 /// </summary>
-public sealed partial class DeletionSweep(IndexTable index, AccountStore accounts, AccountDeletion deletion, Outbox outbox, TimeProvider time, ILogger<DeletionSweep> logger)
+public sealed partial class DeletionSweep(DueDeletions dueDeletions, AccountStore accounts, AccountDeletion deletion, Outbox outbox, TimeProvider time, ILogger<DeletionSweep> logger)
 {
     public const string ScheduleSetting = "Timers:DeletionSweep";
     public const string DefaultSchedule = "0 */5 * * * *";
@@ -31,10 +30,10 @@ public sealed partial class DeletionSweep(IndexTable index, AccountStore account
         var now = time.GetUtcNow();
         var deleted = 0;
         var seen = 0;
-        await foreach (var row in index.Table.QueryAsync<TableEntity>(DueDeletions.DueBy(now), select: ["RowKey", "AccountId"], cancellationToken: cancellationToken))
+        await foreach (var row in dueDeletions.DueByAsync(now, cancellationToken))
         {
             seen++;
-            var accountId = row.GetString("AccountId") ?? "";
+            var accountId = row.Value.AccountId;
             try
             {
                 if (await SweepAsync(row.RowKey, accountId, now, cancellationToken))
@@ -56,7 +55,7 @@ public sealed partial class DeletionSweep(IndexTable index, AccountStore account
     {
         if (!Keys.IsIdentifier(accountId))
         {
-            await DueDeletions.RemoveAsync(index, rowKey, cancellationToken);
+            await dueDeletions.RemoveAsync(rowKey, cancellationToken);
             return false;
         }
         for (var attempt = 1; ; attempt++)
@@ -71,10 +70,10 @@ public sealed partial class DeletionSweep(IndexTable index, AccountStore account
             if (account is not { Status: AccountStatus.DeletionRequested } || account.DeletionDueAt > now)
             {
                 // Gone, cancelled or rescheduled: the row is stale.
-                await DueDeletions.RemoveAsync(index, rowKey, cancellationToken);
+                await dueDeletions.RemoveAsync(rowKey, cancellationToken);
                 return false;
             }
-            await deletion.StageDeletionAsync(session, cancellationToken);
+            await deletion.StageDeletionAsync(session);
             try
             {
                 await session.CommitAsync(ApiResponse.NoContent());
@@ -104,7 +103,7 @@ public sealed partial class DeletionSweep(IndexTable index, AccountStore account
         {
             LogFinished(logger, account.Id, finished);
         }
-        await DueDeletions.RemoveAsync(index, rowKey, cancellationToken);
+        await dueDeletions.RemoveAsync(rowKey, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deletion sweep read {Due} due row(s) and deleted {Deleted} account(s)")]

@@ -13,9 +13,9 @@ public static class RegistrationRoutes
             with { Summary = "Register a customer account: 202 and a confirmation email (the same answer for known and unknown ids and emails; rate limited per client address and per email, 429 with Retry-After)", BodyType = typeof(RegisterBody) },
         ApiRoute.Legacy<RegistrationEndpoints>("ConfirmRegistration", "POST", "registrations/confirm", Access.SignedIn, (e, r) => e.Confirm(r))
             with { Summary = "Confirm a registration with the emailed token: creates the account with the caller as its customer admin (410 for an unknown, used or expired token; 409 if the identifier was taken meanwhile)", BodyType = typeof(ConfirmRegistrationBody), ResponseType = typeof(AccountView) },
-        ApiRoute.Legacy<ApprovalEndpoints>("ApproveCustomer", "POST", "customers/{id}/approval", Access.Writes(Allowed.Managers), (e, r) => e.Approve(r))
+        Route<ApprovalEndpoints>.For("ApproveCustomer", "POST", "customers/{id}/approval", Access.Writes(Allowed.Managers), (e, s, r) => e.Approve(s, r))
             with { Summary = "Approve a registration waiting for approval (pendingApproval -> active); emails the registrant", ResponseType = typeof(AccountView) },
-        ApiRoute.Legacy<ApprovalEndpoints>("RejectCustomer", "POST", "customers/{id}/rejection", Access.Writes(Allowed.Managers), (e, r) => e.Reject(r))
+        Route<ApprovalEndpoints>.For("RejectCustomer", "POST", "customers/{id}/rejection", Access.Writes(Allowed.Managers), (e, s, r) => e.Reject(s, r))
             with { Summary = "Reject a registration waiting for approval: the account is deleted, personal data erased, the reason kept and emailed", BodyType = typeof(RejectCustomerBody), ResponseType = typeof(AccountView) },
         ApiRoute.Legacy<InvitationLinkEndpoints>("CreateInvitationLink", "POST", "partners/{partnerId}/invitation-links", Access.Writes(Allowed.PartnerMembers, "partnerId"), (e, r) => e.Create(r))
             with { Summary = "Create an invitation link; the answer carries its url (with the token) once", BodyType = typeof(CreateInvitationLinkBody), ResponseType = typeof(InvitationLinkView) },

@@ -70,6 +70,17 @@ public sealed class IndexTable(StorageClients storage)
         return row.HasValue && row.Value!.GetString("AccountId") is { } account && row.Value.GetString("TargetRowKey") is { } target ? (account, target) : null;
     }
 
+    /// <summary>Whether partition <paramref name="partitionKey"/> holds a row matching <paramref name="where"/>: one query for at most one row.</summary>
+    public async Task<bool> AnyAsync(string partitionKey, FormattableString where, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}") + " and " + TableClient.CreateQueryFilter(where);
+        await foreach (var _ in Table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            return true;
+        }
+        return false;
+    }
+
     public async Task RemovePointerAsync(string partitionKey, CancellationToken cancellationToken)
     {
         try

@@ -123,7 +123,7 @@ public sealed class RequestingDeletion(DeletionFixture f) : IClassFixture<Deleti
         var first = (await f.As(cast.CustomerAdmin).Post(path, new { reason = "once" }, headers)).Is(201);
         var again = (await f.As(cast.CustomerAdmin).Post(path, new { reason = "once" }, headers)).Is(201);
         Assert.Equal(first.Str("id"), again.Str("id"));
-        Assert.Single(await Partition.Rows(f, cast.Customer, DeletionRequest.Prefix));
+        Assert.Single(await Partition.Rows(f, cast.Customer, DeletionRequestRow.Prefix));
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed class RequestingDeletion(DeletionFixture f) : IClassFixture<Deleti
         var replies = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => f.As(cast.CustomerAdmin).Post($"/api/customers/{cast.Customer}/deletion-request", new { })));
         Assert.Equal(1, replies.Count(r => r.Status == 201));
         Assert.All(replies.Where(r => r.Status != 201), r => r.IsProblem(409));
-        Assert.Single(await Partition.Rows(f, cast.Customer, DeletionRequest.Prefix));
+        Assert.Single(await Partition.Rows(f, cast.Customer, DeletionRequestRow.Prefix));
         Assert.Single(await Partition.Events(f, cast.Customer, EventTypes.DeletionRequested));
     }
 
@@ -145,7 +145,7 @@ public sealed class RequestingDeletion(DeletionFixture f) : IClassFixture<Deleti
         var cast = await Cast.CreateAsync(f, op);
         await Partition.SetStatus(f, cast.Customer, status);
         (await f.As(cast.CustomerAdmin).Post($"/api/customers/{cast.Customer}/deletion-request", new { })).IsProblem(409, "account-not-active");
-        Assert.Empty(await Partition.Rows(f, cast.Customer, DeletionRequest.Prefix));
+        Assert.Empty(await Partition.Rows(f, cast.Customer, DeletionRequestRow.Prefix));
     }
 
     [Fact]

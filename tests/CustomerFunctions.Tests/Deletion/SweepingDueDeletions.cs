@@ -60,7 +60,7 @@ public sealed class SweepingDueDeletions(DeletionFixture f) : IClassFixture<Dele
         (await f.As(op).Post($"/api/customers/{cast.Customer}/deletion-request/cancel", new { note = "stays" })).Is(200);
         // A late, stale index write (say, the request's effect retried after the cancellation) brings the row back.
         var due = f.Time.GetUtcNow().AddDays(10);
-        await f.StorageClients.Index.UpsertEntityAsync(new Azure.Data.Tables.TableEntity(DueDeletions.Partition, DueDeletions.RowKey(due, cast.Customer)) { ["AccountId"] = cast.Customer });
+        await f.StorageClients.Index.UpsertEntityAsync(new Azure.Data.Tables.TableEntity(DueDeletions.Partition, DueDeletionRow.Key(due, cast.Customer)) { ["AccountId"] = cast.Customer });
 
         f.Time.Advance(TimeSpan.FromDays(10));
         await f.Sweep.RunAsync();

@@ -1,0 +1,3 @@
+namespace CustomerFunctions.Core.Deletion;
+
+public enum DeletionOutcome { Pending, Cancelled, Deleted }

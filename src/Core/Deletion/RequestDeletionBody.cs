@@ -1,0 +1,3 @@
+namespace CustomerFunctions.Core.Deletion;
+
+public sealed record RequestDeletionBody(string? Reason);
