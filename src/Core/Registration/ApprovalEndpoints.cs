@@ -25,7 +25,7 @@ public sealed class ApprovalEndpoints(AccountStore accounts, IdGenerator ids)
         account.Approve(session.Now);
         if (record is not null)
         {
-            session.Replace(record.Approved(request.Caller.UserId, session.Now).ToEntity(account.Id));
+            session.Replace(AccountPartition.Registration.ToEntity(account.Id, record.Approved(request.Caller.UserId, session.Now)));
         }
         session.Record(EventTypes.CustomerApproved, null, [new FieldChange("status", "pendingApproval", "active")]);
         session.Effect(new SyncAccountListing());
@@ -65,7 +65,7 @@ public sealed class ApprovalEndpoints(AccountStore accounts, IdGenerator ids)
         var now = session.Now;
         account.MarkDeleted(now);
         var rejected = (record ?? new RegistrationRecord("", null, null, account.Language, account.PartnerId, null, account.CreatedAt)).Rejected(reason, request.Caller.UserId, now);
-        session.Upsert(rejected.ToEntity(account.Id));
+        session.Upsert(AccountPartition.Registration, rejected);
         session.Record(EventTypes.CustomerRejected, new { reason }, [new FieldChange("status", "pendingApproval", "deleted")]);
         session.Effect(new SyncAccountListing());
         if (to is not null)
@@ -86,7 +86,7 @@ public sealed class ApprovalEndpoints(AccountStore accounts, IdGenerator ids)
 
     private static async Task<RegistrationRecord?> ReadRecordAsync(AccountSession session, CancellationToken cancellationToken)
     {
-        var row = await session.Table.GetEntityIfExistsAsync<TableEntity>(session.AccountId, RegistrationRecord.RowKey, cancellationToken: cancellationToken);
-        return row.HasValue ? RegistrationRecord.FromEntity(row.Value!) : null;
+        var row = await session.Table.GetEntityIfExistsAsync<TableEntity>(session.AccountId, AccountPartition.Registration.Key(RegistrationRecordRow.Id), cancellationToken: cancellationToken);
+        return row.HasValue ? AccountPartition.Registration.FromEntity(row.Value!) : null;
     }
 }
