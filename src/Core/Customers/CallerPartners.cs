@@ -1,13 +1,11 @@
 using Azure.Data.Tables;
 using CustomerFunctions.Core.Accounts;
-using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Storage;
 
 namespace CustomerFunctions.Core.Customers;
 
 /// <summary>Which partner a partner member acts for: the one they name (if they belong to it) or their only one.</summary>
-[CoreService]
 public sealed class CallerPartners(AccountStore accounts, IndexTable index)
 {
     /// <param name="forbidden">The 403 detail when the caller does not belong to the named partner, or to none.</param>

@@ -1,7 +1,6 @@
 using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Auth;
 using CustomerFunctions.Core.Customers;
-using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Settings;
 using CustomerFunctions.Core.Storage;
@@ -9,7 +8,6 @@ using CustomerFunctions.Core.Storage;
 namespace CustomerFunctions.Core.Registration;
 
 /// <summary>Finds a link by its token and counts its uses, always checking the link row itself (the index only points).</summary>
-[CoreService]
 public sealed class InvitationLinks(IndexTable index, AccountStore accounts)
 {
     private static readonly Caller System = Caller.System("registration");

@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Storage;
 using Microsoft.Extensions.Configuration;
 
@@ -11,7 +10,6 @@ namespace CustomerFunctions.Core.Registration;
 /// slots (partition <c>emailcap|{emailHash}</c>, one row per slot) that cap confirmation emails across every instance.
 /// The only code touching that table.
 /// </summary>
-[CoreService]
 public sealed class RegistrationStore(StorageClients storage, IConfiguration configuration)
 {
     public const string TableName = "Registrations";

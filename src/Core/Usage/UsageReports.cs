@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Azure.Data.Tables;
-using CustomerFunctions.Core.Hosting;
 
 namespace CustomerFunctions.Core.Usage;
 
@@ -43,7 +42,6 @@ public sealed record UsageReport(DateTimeOffset From, DateTimeOffset To, string 
 }
 
 /// <summary>Sums usage over a period: one single-partition query per month, reading only the columns it sums.</summary>
-[CoreService]
 public sealed class UsageReports(UsageStore usage)
 {
     private static readonly string[] Columns = ["ProjectId", "Product", "Unit", "Quantity"];

@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Storage;
 using Microsoft.Extensions.Hosting;
 
@@ -9,7 +8,6 @@ namespace CustomerFunctions.Core.Usage;
 /// The UsageRecords table: high-volume metering data kept out of the account partitions (it is not account state
 /// and needs neither history events nor the profile's concurrency guard).
 /// </summary>
-[CoreService]
 public sealed class UsageStore(StorageClients storage) : IHostedService
 {
     public const string TableName = "UsageRecords";
