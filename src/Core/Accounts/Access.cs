@@ -32,6 +32,9 @@ public sealed record Access(Audience Audience, IReadOnlyList<Relation> Relations
     /// <summary>Changes the account: also refused on a deleted account and to members of an account that is not active.</summary>
     public static Access Writes(Relation[] who, string routeValue = "id") => new(Audience.Account, who, true, routeValue);
 
+    /// <summary>Set when impersonation tokens may not call the route: the detail of the 403 they get before any account is read.</summary>
+    public string? ImpersonationRefused { get; init; }
+
     public bool IsAnonymous => Audience == Audience.Anyone;
 
     /// <summary>The "who" text of the OpenAPI document.</summary>

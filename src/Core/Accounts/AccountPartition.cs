@@ -53,13 +53,13 @@ public static class AccountPartition
     public static readonly RowKind<DeletionRequest> DeletionRequests = new(DeletionRequestRow.Prefix, new DeletionRequestRow(), Erasure.Keep);
 
     /// <summary>link|{id}: a partner's invitation links (in the partner's partition).</summary>
-    public static readonly RowKind<InvitationLink> InvitationLinks = new("link|", new DelegateRowMapper<InvitationLink>((pk, l) => l.ToEntity(pk), InvitationLink.FromEntity), Erasure.Keep);
+    public static readonly RowKind<InvitationLink> InvitationLinks = new(InvitationLinkRow.Prefix, new InvitationLinkRow(), Erasure.Keep);
 
     /// <summary>linkuse|{link}|{registration hash}: one registration through a link (counts uses exactly once).</summary>
-    public static readonly RowKind<TableEntity> InvitationLinkUses = new("linkuse|", RawRow.Instance, Erasure.Keep);
+    public static readonly RowKind<InvitationLinkUse> InvitationLinkUses = new(InvitationLinkUseRow.Prefix, new InvitationLinkUseRow(), Erasure.Keep);
 
     /// <summary>registration: how a self-registered account came to be (its registrant).</summary>
-    public static readonly RowKind<RegistrationRecord> Registration = new(RegistrationRecord.RowKey, new DelegateRowMapper<RegistrationRecord>((pk, r) => r.ToEntity(pk), RegistrationRecord.FromEntity), Erasure.Keep);
+    public static readonly RowKind<RegistrationRecord> Registration = new(RegistrationRecordRow.Prefix, new RegistrationRecordRow(), Erasure.Keep);
 
     /// <summary>event|{inverted time}|{id}: the history, newest first, written in each command's transaction.</summary>
     public static readonly RowKind<HistoryEvent> Events = new("event|", new DelegateRowMapper<HistoryEvent>((pk, e) => e.ToEntity(pk), HistoryEvent.FromEntity), Erasure.Scrub);

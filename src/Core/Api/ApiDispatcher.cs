@@ -44,6 +44,10 @@ public sealed partial class ApiDispatcher(IServiceProvider services, TokenValida
                 {
                     return new Forbidden("Only platform operators may do this.");
                 }
+                if (caller is { IsImpersonation: true } && route.Access.ImpersonationRefused is { } refusal)
+                {
+                    return new Forbidden(refusal);
+                }
             }
             var body = await ReadBodyAsync(http);
             if (body.Error is not null)

@@ -15,7 +15,7 @@ public static class Problems
         Invalid invalid => ApiError.Validation(invalid.Errors, invalid.Detail),
         BadRequest bad => ApiError.BadRequest(bad.Detail),
         Unauthorized unauthorized => ApiError.Unauthorized(unauthorized.Detail),
-        Forbidden forbidden => ApiError.Forbidden(forbidden.Detail),
+        Forbidden forbidden => ApiError.Forbidden(forbidden.Detail) with { Type = forbidden.Type },
         NotFound notFound => ApiError.NotFound(notFound.What),
         Conflict conflict => ApiError.Conflict(conflict.Type, conflict.Detail),
         Gone gone => ApiError.Gone(gone.Type, gone.Detail),

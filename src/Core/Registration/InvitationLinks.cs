@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Auth;
 using CustomerFunctions.Core.Customers;
@@ -9,12 +8,9 @@ using CustomerFunctions.Core.Storage;
 namespace CustomerFunctions.Core.Registration;
 
 /// <summary>Finds a link by its token and counts its uses, always checking the link row itself (the index only points).</summary>
-public sealed class InvitationLinks(IndexTable index, StorageClients storage, AccountStore accounts)
+public sealed class InvitationLinks(IndexTable index, AccountStore accounts)
 {
     private static readonly Caller System = Caller.System("registration");
-
-    public static ApiError Refused() =>
-        new(403, "invitation-link-invalid", "You may not do this.", "The invitation link is unknown, expired, used up or revoked.");
 
     /// <summary>The partner and link a token opens, or null unless links are on, the link is usable and its partner stands.</summary>
     public async Task<(string PartnerId, InvitationLink Link)?> FindUsableAsync(string token, OperatorSettings settings, DateTimeOffset now, CancellationToken cancellationToken)
@@ -25,17 +21,13 @@ public sealed class InvitationLinks(IndexTable index, StorageClients storage, Ac
         }
         var hash = IdGenerator.Hash(token);
         var pointer = await index.ResolveAsync(IndexTable.Token(InvitationLink.TokenPurpose, hash), cancellationToken);
-        if (pointer is not { } target || !Keys.IsIdentifier(target.AccountId))
+        var kind = AccountPartition.InvitationLinks;
+        if (pointer is not { } target || !Keys.IsIdentifier(target.AccountId) || !kind.Owns(target.RowKey))
         {
             return null;
         }
-        var row = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(target.AccountId, target.RowKey, cancellationToken: cancellationToken);
-        if (!row.HasValue || !target.RowKey.StartsWith(InvitationLink.Prefix, StringComparison.Ordinal))
-        {
-            return null;
-        }
-        var link = InvitationLink.FromEntity(row.Value!);
-        if (link.TokenHash != hash || !link.IsUsableAt(now))
+        var stored = await accounts.ReadAsync(target.AccountId, kind, target.RowKey[kind.Prefix.Length..], cancellationToken);
+        if (stored?.Value is not { } link || link.TokenHash != hash || !link.IsUsableAt(now))
         {
             return null;
         }
@@ -47,44 +39,41 @@ public sealed class InvitationLinks(IndexTable index, StorageClients storage, Ac
     /// Counts <paramref name="registrationHash"/>'s use of the link, once: a repeated claim by the same registration is a
     /// no-op, a new one is refused unless the link is still usable. Serialized by the partner's profile ETag.
     /// </summary>
-    public async Task ClaimUseAsync(string partnerId, string linkId, string registrationHash, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<InvitationLinkInvalid?> ClaimUseAsync(string partnerId, string linkId, string registrationHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var session = await accounts.OpenAsync(partnerId, null, System);
         if (session.Account is not { Kind: AccountKind.Partner, Status: AccountStatus.Active })
         {
-            throw new ApiErrorException(Refused());
+            return new InvitationLinkInvalid();
         }
-        var useKey = InvitationLink.UseRowKey(linkId, registrationHash);
-        var existingUse = await session.Table.GetEntityIfExistsAsync<TableEntity>(partnerId, useKey, select: ["RowKey"], cancellationToken: cancellationToken);
-        if (existingUse.HasValue)
+        if (await accounts.ReadAsync(partnerId, AccountPartition.InvitationLinkUses, InvitationLinkUseRow.Id(linkId, registrationHash), cancellationToken) is not null)
         {
-            return;
+            return null;
         }
-        var row = await session.Table.GetEntityIfExistsAsync<TableEntity>(partnerId, InvitationLink.RowKey(linkId), cancellationToken: cancellationToken);
-        var link = row.HasValue ? InvitationLink.FromEntity(row.Value!) : null;
-        if (link is null || !link.IsUsableAt(now))
+        var stored = await accounts.ReadAsync(partnerId, AccountPartition.InvitationLinks, InvitationLinkRow.Id(linkId), cancellationToken);
+        if (stored is null || !stored.Value.IsUsableAt(now))
         {
-            throw new ApiErrorException(Refused());
+            return new InvitationLinkInvalid();
         }
-        session.Replace(link.Used().ToEntity(partnerId));
-        session.Add(new TableEntity(partnerId, useKey) { ["UsedAt"] = now });
+        session.Replace(AccountPartition.InvitationLinks, stored.Value.Used(), stored.ETag);
+        session.Add(AccountPartition.InvitationLinkUses, new InvitationLinkUse(linkId, registrationHash, now));
         await session.CommitAsync(ApiResponse.NoContent());
+        return null;
     }
 
     /// <summary>Gives a use back when the registration that claimed it could not create its account.</summary>
     public async Task ReleaseUseAsync(string partnerId, string linkId, string registrationHash, CancellationToken cancellationToken)
     {
         var session = await accounts.OpenAsync(partnerId, null, System);
-        var useKey = InvitationLink.UseRowKey(linkId, registrationHash);
-        var existingUse = await session.Table.GetEntityIfExistsAsync<TableEntity>(partnerId, useKey, select: ["RowKey"], cancellationToken: cancellationToken);
-        var row = await session.Table.GetEntityIfExistsAsync<TableEntity>(partnerId, InvitationLink.RowKey(linkId), cancellationToken: cancellationToken);
-        if (session.Account is null || !existingUse.HasValue || !row.HasValue)
+        var useId = InvitationLinkUseRow.Id(linkId, registrationHash);
+        var use = await accounts.ReadAsync(partnerId, AccountPartition.InvitationLinkUses, useId, cancellationToken);
+        var stored = await accounts.ReadAsync(partnerId, AccountPartition.InvitationLinks, InvitationLinkRow.Id(linkId), cancellationToken);
+        if (session.Account is null || use is null || stored is null)
         {
             return;
         }
-        var link = InvitationLink.FromEntity(row.Value!);
-        session.Replace((link with { Uses = Math.Max(0, link.Uses - 1) }).ToEntity(partnerId));
-        session.Delete(useKey);
+        session.Replace(AccountPartition.InvitationLinks, stored.Value.Released(), stored.ETag);
+        session.Delete(AccountPartition.InvitationLinkUses, useId);
         await session.CommitAsync(ApiResponse.NoContent());
     }
 }

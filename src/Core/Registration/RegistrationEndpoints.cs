@@ -7,15 +7,10 @@ using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Members;
 using CustomerFunctions.Core.Settings;
 using CustomerFunctions.Core.Storage;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CustomerFunctions.Core.Registration;
-
-public sealed record RegisterBody(string? CompanyName, string? Id, string? Email, string? FullName, string? InvitationLinkToken, string? Language);
-
-public sealed record ConfirmRegistrationBody(string? Token);
 
 /// <summary>Self-registration: an anonymous request that only sends a confirmation email, and the signed-in confirmation that creates the account.</summary>
 public sealed partial class RegistrationEndpoints(
@@ -23,41 +18,48 @@ public sealed partial class RegistrationEndpoints(
     AddressRateLimiter addressLimiter, EmailQueue emails, IdGenerator ids, TimeProvider time, IOptions<PanelOptions> panel,
     ILogger<RegistrationEndpoints> logger)
 {
-    public async Task<IResult> Register(ApiRequest request)
+    public async Task<Answer<ApiResponse, Invalid, InvitationLinkInvalid, RegistrationDisabled, TooManyRequests>> Register(ApiRequest request)
     {
         // Every attempt counts, valid or not, so the endpoint cannot be used to probe cheaply.
         var address = addressLimiter.ClientAddress(request.Http.HttpContext);
         if (addressLimiter.TryAcquire(address) is { } addressWait)
         {
-            return new RateLimited(addressWait, "Too many registrations from your address; try again later.");
+            return new TooManyRequests("Too many registrations from your address; try again later.", addressWait);
         }
         var body = request.ReadBody<RegisterBody>();
-        new Validator()
+        var invalid = new Validator()
             .Text("companyName", body.CompanyName, 200, required: true)
             .Identifier("id", body.Id)
             .Email("email", body.Email, required: true)
             .Text("fullName", body.FullName, 200, required: true)
             .Text("invitationLinkToken", body.InvitationLinkToken, 200)
             .OneOf("language", body.Language, EmailTemplates.Languages)
-            .ThrowIfInvalid();
+            .Failure;
+        if (invalid is not null)
+        {
+            return invalid;
+        }
 
         var now = time.GetUtcNow();
         var (settings, _) = await settingsStore.ReadAsync(request.Aborted);
         (string PartnerId, InvitationLink Link)? link = null;
         if (!string.IsNullOrEmpty(body.InvitationLinkToken))
         {
-            link = await links.FindUsableAsync(body.InvitationLinkToken, settings, now, request.Aborted)
-                ?? throw new ApiErrorException(InvitationLinks.Refused());
+            link = await links.FindUsableAsync(body.InvitationLinkToken, settings, now, request.Aborted);
+            if (link is null)
+            {
+                return new InvitationLinkInvalid();
+            }
         }
         else if (!settings.RegistrationOpenToAll)
         {
-            throw new ApiErrorException(RegistrationDisabled());
+            return new RegistrationDisabled();
         }
 
         // The durable cap: whatever else happens, one address gets only a few of these emails an hour.
         if (await registrations.TryClaimEmailSlotAsync(body.Email!, now, request.Aborted) is { } emailWait)
         {
-            return new RateLimited(emailWait, "Too many registration emails to this address; try again later.");
+            return new TooManyRequests("Too many registration emails to this address; try again later.", emailWait);
         }
         var token = IdGenerator.NewToken();
         var pending = new PendingRegistration(
@@ -79,22 +81,22 @@ public sealed partial class RegistrationEndpoints(
         return ApiResponse.Accepted();
     }
 
-    public async Task<IResult> Confirm(ApiRequest request)
+    /// <summary>Impersonation tokens never get here (declared on the route): the registrant is always a real user.</summary>
+    public async Task<Answer<ApiResponse, Invalid, RegistrationTokenInvalid, InvitationLinkInvalid, RegistrationDisabled, IdentifierTaken>> Confirm(ApiRequest request)
     {
         var body = request.ReadBody<ConfirmRegistrationBody>();
-        new Validator().Text("token", body.Token, 200, required: true).ThrowIfInvalid();
-        var caller = request.Caller;
-        if (caller.IsImpersonation)
+        if (new Validator().Text("token", body.Token, 200, required: true).Failure is { } invalid)
         {
-            throw new ApiErrorException(ApiError.Forbidden("An impersonation token cannot register an account."));
+            return invalid;
         }
+        var caller = request.Caller;
 
         var hash = IdGenerator.Hash(body.Token!);
         var now = time.GetUtcNow();
         var pending = await registrations.FindAsync(hash, request.Aborted);
         if (pending is null || pending.IsExpired(now))
         {
-            throw new ApiErrorException(ApiError.Gone("registration-token-invalid", "The confirmation token is unknown, already used or expired; register again."));
+            return new RegistrationTokenInvalid();
         }
         var (settings, _) = await settingsStore.ReadAsync(request.Aborted);
         if (pending is { PartnerId: { } partnerId, LinkId: { } linkId })
@@ -102,24 +104,32 @@ public sealed partial class RegistrationEndpoints(
             // The link must still be good now, not only when the registration was sent.
             if (!settings.InvitationLinks)
             {
-                throw new ApiErrorException(InvitationLinks.Refused());
+                return new InvitationLinkInvalid();
             }
-            await links.ClaimUseAsync(partnerId, linkId, hash, now, request.Aborted);
+            if (await links.ClaimUseAsync(partnerId, linkId, hash, now, request.Aborted) is { } refused)
+            {
+                return refused;
+            }
         }
         else if (!settings.RegistrationOpenToAll)
         {
             // Closed since the registration was sent: closing means no new accounts from strangers.
-            throw new ApiErrorException(RegistrationDisabled());
+            return new RegistrationDisabled();
         }
 
-        var session = await accounts.OpenAsync(pending.AccountId, request);
+        // The account is named by the registration, not the route: this handler opens its session and answers replays itself.
+        var session = await accounts.OpenForRouteAsync(pending.AccountId, request);
+        if (session.Replay is { } replay)
+        {
+            return replay;
+        }
         if (session.Account is not null)
         {
             if (pending is { PartnerId: { } claimedPartner, LinkId: { } claimedLink })
             {
                 await links.ReleaseUseAsync(claimedPartner, claimedLink, hash, request.Aborted);
             }
-            throw new ApiErrorException(ApiError.Conflict("identifier-taken", $"The identifier '{pending.AccountId}' was taken in the meantime; register again with another one."));
+            return new IdentifierTaken(pending.AccountId);
         }
         now = session.Now;
         var status = settings.RegistrationsNeedApproval ? AccountStatus.PendingApproval : AccountStatus.Active;
@@ -137,7 +147,7 @@ public sealed partial class RegistrationEndpoints(
         };
         var registrant = new Member(caller.UserId, caller.Email ?? pending.Email, caller.Name ?? pending.FullName, MemberRole.CustomerAdmin, now);
         session.Add(AccountPartition.Members, registrant);
-        session.Add(new RegistrationRecord(caller.UserId, pending.Email, pending.FullName, pending.Language, pending.PartnerId, pending.LinkId, now).ToEntity(account.Id));
+        session.Add(AccountPartition.Registration, new RegistrationRecord(caller.UserId, pending.Email, pending.FullName, pending.Language, pending.PartnerId, pending.LinkId, now));
         session.Record(EventTypes.CustomerRegistered, new { name = account.Name, partnerId = account.PartnerId, invitationLinkId = pending.LinkId, status, registrant = caller.UserId });
         session.Effect(new SyncAccountListing());
         session.Effect(new SyncMembership(caller.UserId));
@@ -149,9 +159,6 @@ public sealed partial class RegistrationEndpoints(
         }
         return await session.CommitAsync(ApiResponse.Created($"/api/customers/{account.Id}", AccountView.From(account)));
     }
-
-    private static ApiError RegistrationDisabled() =>
-        new(403, "registration-disabled", "You may not do this.", "Self-registration is closed; register through a partner's invitation link.");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Registration of account {AccountId} requested (partner {PartnerId}); confirmation email queued")]
     private static partial void LogRegistrationRequested(ILogger logger, string accountId, string? partnerId);

@@ -1,5 +1,3 @@
-using Azure.Data.Tables;
-
 namespace CustomerFunctions.Core.Registration;
 
 /// <summary>
@@ -9,8 +7,6 @@ namespace CustomerFunctions.Core.Registration;
 public sealed record RegistrationRecord(
     string UserId, string? Email, string? FullName, string Language, string? PartnerId, string? LinkId, DateTimeOffset RegisteredAt)
 {
-    public const string RowKey = "registration";
-
     public string? RejectionReason { get; init; }
     public DateTimeOffset? DecidedAt { get; init; }
     public string? DecidedBy { get; init; }
@@ -20,27 +16,4 @@ public sealed record RegistrationRecord(
         this with { Email = null, FullName = null, RejectionReason = reason, DecidedBy = by, DecidedAt = at };
 
     public RegistrationRecord Approved(string by, DateTimeOffset at) => this with { DecidedBy = by, DecidedAt = at };
-
-    public TableEntity ToEntity(string accountId) => new(accountId, RowKey)
-    {
-        ["UserId"] = UserId,
-        ["Email"] = Email,
-        ["FullName"] = FullName,
-        ["Language"] = Language,
-        ["PartnerId"] = PartnerId,
-        ["LinkId"] = LinkId,
-        ["RegisteredAt"] = RegisteredAt,
-        ["RejectionReason"] = RejectionReason,
-        ["DecidedAt"] = DecidedAt,
-        ["DecidedBy"] = DecidedBy,
-    };
-
-    public static RegistrationRecord FromEntity(TableEntity e) => new(
-        e.GetString("UserId") ?? "", e.GetString("Email"), e.GetString("FullName"), e.GetString("Language") ?? "en",
-        e.GetString("PartnerId"), e.GetString("LinkId"), e.GetDateTimeOffset("RegisteredAt") ?? DateTimeOffset.MinValue)
-    {
-        RejectionReason = e.GetString("RejectionReason"),
-        DecidedAt = e.GetDateTimeOffset("DecidedAt"),
-        DecidedBy = e.GetString("DecidedBy"),
-    };
 }

@@ -9,19 +9,19 @@ public static class RegistrationRoutes
 {
     public static readonly IReadOnlyList<ApiRoute> All =
     [
-        ApiRoute.Legacy<RegistrationEndpoints>("Register", "POST", "registrations", Access.Anyone, (e, r) => e.Register(r))
+        Route<RegistrationEndpoints>.For("Register", "POST", "registrations", Access.Anyone, (e, r) => e.Register(r))
             with { Summary = "Register a customer account: 202 and a confirmation email (the same answer for known and unknown ids and emails; rate limited per client address and per email, 429 with Retry-After)", BodyType = typeof(RegisterBody) },
-        ApiRoute.Legacy<RegistrationEndpoints>("ConfirmRegistration", "POST", "registrations/confirm", Access.SignedIn, (e, r) => e.Confirm(r))
+        Route<RegistrationEndpoints>.For("ConfirmRegistration", "POST", "registrations/confirm", Access.SignedIn with { ImpersonationRefused = "An impersonation token cannot register an account." }, (e, r) => e.Confirm(r))
             with { Summary = "Confirm a registration with the emailed token: creates the account with the caller as its customer admin (410 for an unknown, used or expired token; 409 if the identifier was taken meanwhile)", BodyType = typeof(ConfirmRegistrationBody), ResponseType = typeof(AccountView) },
         Route<ApprovalEndpoints>.For("ApproveCustomer", "POST", "customers/{id}/approval", Access.Writes(Allowed.Managers), (e, s, r) => e.Approve(s, r))
             with { Summary = "Approve a registration waiting for approval (pendingApproval -> active); emails the registrant", ResponseType = typeof(AccountView) },
         Route<ApprovalEndpoints>.For("RejectCustomer", "POST", "customers/{id}/rejection", Access.Writes(Allowed.Managers), (e, s, r) => e.Reject(s, r))
             with { Summary = "Reject a registration waiting for approval: the account is deleted, personal data erased, the reason kept and emailed", BodyType = typeof(RejectCustomerBody), ResponseType = typeof(AccountView) },
-        ApiRoute.Legacy<InvitationLinkEndpoints>("CreateInvitationLink", "POST", "partners/{partnerId}/invitation-links", Access.Writes(Allowed.PartnerMembers, "partnerId"), (e, r) => e.Create(r))
+        Route<InvitationLinkEndpoints>.For("CreateInvitationLink", "POST", "partners/{partnerId}/invitation-links", Access.Writes(Allowed.PartnerMembers, "partnerId"), (e, s, r) => e.Create(s, r))
             with { Summary = "Create an invitation link; the answer carries its url (with the token) once", BodyType = typeof(CreateInvitationLinkBody), ResponseType = typeof(InvitationLinkView) },
-        ApiRoute.Legacy<InvitationLinkEndpoints>("ListInvitationLinks", "GET", "partners/{partnerId}/invitation-links", Access.Reads(Allowed.PartnerMembers, "partnerId"), (e, r) => e.List(r))
+        Route<InvitationLinkEndpoints>.For("ListInvitationLinks", "GET", "partners/{partnerId}/invitation-links", Access.Reads(Allowed.PartnerMembers, "partnerId"), (e, s, r) => e.List(s, r))
             with { Summary = "A partner's invitation links (without tokens), with uses and state", ResponseType = typeof(InvitationLinkPage), Query = ["pageSize", "continuationToken"] },
-        ApiRoute.Legacy<InvitationLinkEndpoints>("RevokeInvitationLink", "DELETE", "partners/{partnerId}/invitation-links/{linkId}", Access.Writes(Allowed.PartnerMembers, "partnerId"), (e, r) => e.Revoke(r))
+        Route<InvitationLinkEndpoints>.For("RevokeInvitationLink", "DELETE", "partners/{partnerId}/invitation-links/{linkId}", Access.Writes(Allowed.PartnerMembers, "partnerId"), (e, s, r) => e.Revoke(s, r))
             with { Summary = "Revoke an invitation link" },
     ];
 }

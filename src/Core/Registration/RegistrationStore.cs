@@ -8,14 +8,14 @@ namespace CustomerFunctions.Core.Registration;
 /// <summary>
 /// The <c>Registrations</c> table: pending registrations (partition <c>pending|{tokenHash}</c>) and the per-email send
 /// slots (partition <c>emailcap|{emailHash}</c>, one row per slot) that cap confirmation emails across every instance.
+/// The only code touching that table.
 /// </summary>
 public sealed class RegistrationStore(StorageClients storage, IConfiguration configuration)
 {
     public const string TableName = "Registrations";
-    private const string SlotPrefix = "emailcap|";
 
-    /// <summary>How long a send slot stays taken after its email.</summary>
-    private static readonly TimeSpan SlotWindow = TimeSpan.FromHours(1);
+    private static readonly PendingRegistrationRow PendingRow = new();
+    private static readonly EmailSlotRow SlotRow = new();
 
     private readonly TableClient table = storage.Table(TableName);
     private readonly RegistrationOptions options = RegistrationOptions.From(configuration);
@@ -26,14 +26,14 @@ public sealed class RegistrationStore(StorageClients storage, IConfiguration con
     public async Task AddAsync(PendingRegistration registration, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken);
-        await table.AddEntityAsync(registration.ToEntity(), cancellationToken);
+        await table.AddEntityAsync(PendingRow.ToEntity(PendingRegistrationRow.Partition(registration.TokenHash), registration), cancellationToken);
     }
 
     public async Task<PendingRegistration?> FindAsync(string tokenHash, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(PendingRegistration.PartitionKey(tokenHash), "", cancellationToken: cancellationToken);
-        return row.HasValue ? PendingRegistration.FromEntity(tokenHash, row.Value!) : null;
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(PendingRegistrationRow.Partition(tokenHash), PendingRegistrationRow.RowKey, cancellationToken: cancellationToken);
+        return row.HasValue ? PendingRow.FromEntity(row.Value!) : null;
     }
 
     public async Task ForgetAsync(string tokenHash, CancellationToken cancellationToken)
@@ -41,7 +41,7 @@ public sealed class RegistrationStore(StorageClients storage, IConfiguration con
         await EnsureCreatedAsync(cancellationToken);
         try
         {
-            await table.DeleteEntityAsync(PendingRegistration.PartitionKey(tokenHash), "", ETag.All, cancellationToken);
+            await table.DeleteEntityAsync(PendingRegistrationRow.Partition(tokenHash), PendingRegistrationRow.RowKey, ETag.All, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -56,34 +56,32 @@ public sealed class RegistrationStore(StorageClients storage, IConfiguration con
     public async Task<TimeSpan?> TryClaimEmailSlotAsync(string email, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken);
-        var partition = SlotPartition(email);
+        var partition = EmailSlotRow.Partition(email);
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
-            var slots = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+            var slots = new Dictionary<string, Stored<EmailSlot>>(StringComparer.Ordinal);
             await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
-                slots[row.RowKey] = row;
+                slots[row.RowKey] = new Stored<EmailSlot>(SlotRow.FromEntity(row), row.RowKey, row.ETag);
             }
             var oldest = DateTimeOffset.MaxValue;
-            for (var slot = 1; slot <= options.EmailsPerAddressPerHour; slot++)
+            for (var number = 1; number <= options.EmailsPerAddressPerHour; number++)
             {
-                var key = "slot-" + slot.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                var claim = new TableEntity(partition, key) { ["SentAt"] = now };
+                var claim = SlotRow.ToEntity(partition, new EmailSlot(number, now));
                 try
                 {
-                    if (!slots.TryGetValue(key, out var existing))
+                    if (!slots.TryGetValue(claim.RowKey, out var existing))
                     {
                         await table.AddEntityAsync(claim, cancellationToken);
                         return null;
                     }
-                    var sentAt = existing.GetDateTimeOffset("SentAt") ?? DateTimeOffset.MinValue;
-                    if (sentAt + SlotWindow <= now)
+                    if (existing.Value.IsFreeAt(now))
                     {
                         await table.UpdateEntityAsync(claim, existing.ETag, TableUpdateMode.Replace, cancellationToken);
                         return null;
                     }
-                    oldest = sentAt < oldest ? sentAt : oldest;
+                    oldest = existing.Value.SentAt < oldest ? existing.Value.SentAt : oldest;
                 }
                 catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
                 {
@@ -92,10 +90,10 @@ public sealed class RegistrationStore(StorageClients storage, IConfiguration con
             }
             if (slots.Count >= options.EmailsPerAddressPerHour && oldest != DateTimeOffset.MaxValue)
             {
-                return oldest + SlotWindow - now;
+                return oldest + EmailSlot.Window - now;
             }
         }
-        return SlotWindow;
+        return EmailSlot.Window;
     }
 
     /// <summary>
@@ -106,9 +104,10 @@ public sealed class RegistrationStore(StorageClients storage, IConfiguration con
     public async Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken);
-        const string pending = PendingRegistration.PartitionPrefix;
+        const string pending = PendingRegistrationRow.PartitionPrefix;
+        const string slots = EmailSlotRow.PartitionPrefix;
         var expired = TableClient.CreateQueryFilter($"PartitionKey ge {pending} and PartitionKey lt {Keys.PrefixEnd(pending)} and ExpiresAt le {now}");
-        var freed = TableClient.CreateQueryFilter($"PartitionKey ge {SlotPrefix} and PartitionKey lt {Keys.PrefixEnd(SlotPrefix)} and SentAt le {now - SlotWindow}");
+        var freed = TableClient.CreateQueryFilter($"PartitionKey ge {slots} and PartitionKey lt {Keys.PrefixEnd(slots)} and SentAt le {now - EmailSlot.Window}");
         var purged = 0;
         foreach (var filter in new[] { expired, freed })
         {
@@ -127,9 +126,6 @@ public sealed class RegistrationStore(StorageClients storage, IConfiguration con
         }
         return purged;
     }
-
-    /// <summary>The partition of one address's send slots (the address is stored only hashed).</summary>
-    public static string SlotPartition(string email) => SlotPrefix + IdGenerator.Hash(email.ToLowerInvariant());
 
     /// <summary>Creates the table once per instance (the host's start-up creation runs before this store exists); a failure is retried on the next call.</summary>
     private async Task EnsureCreatedAsync(CancellationToken cancellationToken)

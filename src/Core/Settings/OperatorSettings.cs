@@ -3,8 +3,6 @@ using CustomerFunctions.Core.History;
 
 namespace CustomerFunctions.Core.Settings;
 
-public enum SelfRegistration { Disabled, Open, ApprovalRequired }
-
 /// <summary>Platform-wide settings an operator keeps.</summary>
 public sealed record OperatorSettings(SelfRegistration SelfRegistration, bool InvitationLinks, int DeletionGraceDays)
 {

@@ -8,11 +8,11 @@ public static class SettingsRoutes
 {
     public static readonly IReadOnlyList<ApiRoute> All =
     [
-        ApiRoute.Legacy<SettingsEndpoints>("GetSettings", "GET", "settings", Access.Operators, (e, r) => e.Get(r))
+        Route<SettingsEndpoints>.For("GetSettings", "GET", "settings", Access.Operators, (e, r) => e.Get(r))
             with { Summary = "Read the operator settings (with ETag)", ResponseType = typeof(SettingsView) },
-        ApiRoute.Legacy<SettingsEndpoints>("UpdateSettings", "PUT", "settings", Access.Operators, (e, r) => e.Update(r))
+        Route<SettingsEndpoints>.For("UpdateSettings", "PUT", "settings", Access.Operators, (e, r) => e.Update(r))
             with { Summary = "Change the operator settings (fields left out keep their value; If-Match honoured; every change audited)", BodyType = typeof(UpdateSettingsBody), ResponseType = typeof(SettingsView) },
-        ApiRoute.Legacy<SettingsEndpoints>("ListSettingsAudit", "GET", "settings/audit", Access.Operators, (e, r) => e.ListAudit(r))
+        Route<SettingsEndpoints>.For("ListSettingsAudit", "GET", "settings/audit", Access.Operators, (e, r) => e.ListAudit(r))
             with { Summary = "The operator settings' change log, newest first", ResponseType = typeof(SettingsAuditPage), Query = ["pageSize", "continuationToken"] },
     ];
 }

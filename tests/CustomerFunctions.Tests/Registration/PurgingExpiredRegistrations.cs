@@ -17,7 +17,7 @@ public sealed class PurgingExpiredRegistrations(RegistrationFixture f) : IClassF
     private async Task<bool> Exists(string partitionKey, string rowKey) =>
         (await Registrations.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey)).HasValue;
 
-    private static string Slot(string email) => RegistrationStore.SlotPartition(email);
+    private static string Slot(string email) => EmailSlotRow.Partition(email);
 
     [Fact]
     public async Task ExpiredRegistrationsAndSpentSlotsGo_LiveOnesStayAndStillWork()
@@ -25,7 +25,7 @@ public sealed class PurgingExpiredRegistrations(RegistrationFixture f) : IClassF
         await Configure(f, op, "open");
         var (oldEmail, freshEmail, latestEmail) = (Email("old"), Email("fresh"), Email("latest"));
         var oldToken = await RegisterAndReadToken(f, Ids.Account("old"), oldEmail);
-        Assert.True(await Exists(PendingRegistration.PartitionKey(IdGenerator.Hash(oldToken)), ""));
+        Assert.True(await Exists(PendingRegistrationRow.Partition(IdGenerator.Hash(oldToken)), ""));
         f.Time.Advance(TimeSpan.FromHours(23));
         var freshToken = await RegisterAndReadToken(f, Ids.Account("fresh"), freshEmail);
         f.Time.Advance(TimeSpan.FromHours(2));
@@ -34,9 +34,9 @@ public sealed class PurgingExpiredRegistrations(RegistrationFixture f) : IClassF
         // The timer may already have run on the moved clock; running it again must find the same end state.
         await f.Services.GetRequiredService<RegistrationPurge>().RunAsync();
 
-        Assert.False(await Exists(PendingRegistration.PartitionKey(IdGenerator.Hash(oldToken)), ""));
-        Assert.True(await Exists(PendingRegistration.PartitionKey(IdGenerator.Hash(freshToken)), ""));
-        Assert.True(await Exists(PendingRegistration.PartitionKey(IdGenerator.Hash(latestToken)), ""));
+        Assert.False(await Exists(PendingRegistrationRow.Partition(IdGenerator.Hash(oldToken)), ""));
+        Assert.True(await Exists(PendingRegistrationRow.Partition(IdGenerator.Hash(freshToken)), ""));
+        Assert.True(await Exists(PendingRegistrationRow.Partition(IdGenerator.Hash(latestToken)), ""));
         Assert.False(await Exists(Slot(oldEmail), "slot-1"));
         Assert.False(await Exists(Slot(freshEmail), "slot-1"));
         Assert.True(await Exists(Slot(latestEmail), "slot-1"));

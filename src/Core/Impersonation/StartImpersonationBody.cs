@@ -1,0 +1,3 @@
+namespace CustomerFunctions.Core.Impersonation;
+
+public sealed record StartImpersonationBody(string? Reason);

@@ -1,0 +1,3 @@
+namespace CustomerFunctions.Core.Registration;
+
+public sealed record CreateInvitationLinkBody(DateTimeOffset? ExpiresAt, int? MaxUses);

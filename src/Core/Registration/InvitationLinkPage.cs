@@ -1,0 +1,3 @@
+namespace CustomerFunctions.Core.Registration;
+
+public sealed record InvitationLinkPage(IReadOnlyList<InvitationLinkView> Items, string? ContinuationToken);

@@ -1,0 +1,3 @@
+namespace CustomerFunctions.Core.Registration;
+
+public enum InvitationLinkState { Active, Expired, UsedUp, Revoked }

@@ -1,0 +1,3 @@
+namespace CustomerFunctions.Core.Settings;
+
+public enum SelfRegistration { Disabled, Open, ApprovalRequired }
