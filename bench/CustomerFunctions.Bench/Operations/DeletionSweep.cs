@@ -56,7 +56,7 @@ public sealed class DeletionSweep(Scenario s) : Operation(s)
             {
                 account.RequestDeletion(now.AddDays(5 + i % 5), account.UpdatedAt);
             }
-            return Raw.Accounts.AddEntityAsync(AccountRow.ToEntity(account));
+            return Raw.Accounts.AddEntityAsync(AccountPartition.Profile.ToEntity(account.Id, account));
         }, degree: 32);
         await Seeding.BatchUpsertAsync(Raw.Storage.Index, Enumerable.Range(0, NotYetDue).Select(i => DueRow(AccountId(i), now.AddDays(5 + i % 5))));
         nextAccount = NotYetDue;
@@ -90,7 +90,7 @@ public sealed class DeletionSweep(Scenario s) : Operation(s)
             var request = new DeletionRequest { Id = Guid.CreateVersion7().ToString("N"), RequestedAt = requestedAt, RequestedBy = new EventActor(admin), Reason = "bench", DueAt = dueAt };
             await Raw.Accounts.SubmitTransactionAsync(
             [
-                new TableTransactionAction(TableTransactionActionType.UpsertReplace, AccountRow.ToEntity(account)),
+                new TableTransactionAction(TableTransactionActionType.UpsertReplace, AccountPartition.Profile.ToEntity(account.Id, account)),
                 new TableTransactionAction(TableTransactionActionType.Add, AccountPartition.Members.ToEntity(id, new Member(admin, admin + "@bench.example", "User " + admin, MemberRole.CustomerAdmin, now.AddDays(-60)))),
                 new TableTransactionAction(TableTransactionActionType.Add, request.ToEntity(id)),
                 new TableTransactionAction(TableTransactionActionType.Add, Seeding.Event(id, EventTypes.CustomerCreated, new { kind = AccountKind.Customer, partnerId = Partner, name = account.Name }, now.AddDays(-60), "bench-operator")),
@@ -142,7 +142,7 @@ public sealed class DeletionSweep(Scenario s) : Operation(s)
     private async Task RawDeleteAsync(string dueRowKey, string accountId, DateTimeOffset now)
     {
         var (profile, _) = await Raw.OpenAsync(accountId, Timer);
-        var account = AccountRow.FromEntity(profile!);
+        var account = AccountPartition.Profile.FromEntity(profile!);
         var requestRow = (await RawCalls.QueryPageAsync(Raw.Accounts, Prefix(accountId, DeletionRequest.Prefix), 1))[0];
         var request = DeletionRequest.FromEntity(requestRow);
         request.Complete(new EventActor(Timer), now);

@@ -19,7 +19,7 @@ namespace CustomerFunctions.Core.Accounts;
 public static class AccountPartition
 {
     /// <summary>The account itself; its ETag guards every command.</summary>
-    public static readonly RowKind<Account> Profile = new("profile", new DelegateRowMapper<Account>((_, a) => AccountRow.ToEntity(a), e => AccountRow.FromEntity(e)), Erasure.Keep);
+    public static readonly RowKind<Account> Profile = new(AccountRow.Key, new AccountRow(), Erasure.Keep);
 
     /// <summary>member|{encoded user id}: a user's role in the account.</summary>
     public static readonly RowKind<Member> Members = new(MemberRow.Prefix, new MemberRow(), Erasure.Delete);

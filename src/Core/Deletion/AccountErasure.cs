@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using CustomerFunctions.Core.Customers;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Members;
@@ -34,7 +34,7 @@ public sealed partial class AccountErasure(StorageClients storage, IndexSync ind
     public async Task EraseAsync(string accountId, CancellationToken cancellationToken)
     {
         var profile = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, Keys.Profile, cancellationToken: cancellationToken);
-        if (!profile.HasValue || !AccountRow.FromEntity(profile.Value!).IsDeleted)
+        if (!profile.HasValue || !AccountPartition.Profile.FromEntity(profile.Value!).IsDeleted)
         {
             // Only a deleted account is ever erased.
             return;

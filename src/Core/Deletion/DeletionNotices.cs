@@ -27,7 +27,7 @@ public sealed class DeletionNotices(StorageClients storage, IdGenerator ids)
         if (account.PartnerId is { } partnerId)
         {
             var partner = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(partnerId, Keys.Profile, cancellationToken: cancellationToken);
-            var language = partner.HasValue ? AccountRow.FromEntity(partner.Value!).Language : "en";
+            var language = partner.HasValue ? AccountPartition.Profile.FromEntity(partner.Value!).Language : "en";
             foreach (var admin in await AdminsAsync(partnerId, MemberRole.PartnerAdmin, cancellationToken))
             {
                 recipients.Add((admin, language));

@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using CustomerFunctions.Core.Accounts;
-using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Members;
 using CustomerFunctions.Core.Storage;
@@ -32,7 +31,7 @@ public sealed class MessageInbox(StorageClients storage, IndexTable index)
         {
             return;
         }
-        var account = AccountRow.FromEntity(profile.Value!);
+        var account = AccountPartition.Profile.FromEntity(profile.Value!);
         var message = Message.FromEntity(messageRow.Value!);
         var acknowledged = await AcknowledgersAsync(accountId, messageId, cancellationToken);
         foreach (var (userId, member) in await RecipientsAsync(accountId, onlyUserId, cancellationToken))

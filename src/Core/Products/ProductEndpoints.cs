@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using CustomerFunctions.Core.Accounts;
+using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Storage;

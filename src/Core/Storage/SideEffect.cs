@@ -28,13 +28,6 @@ public abstract record SideEffect
     }
 }
 
-/// <summary>Copy the account's listing fields into the all-accounts and partner listings.</summary>
-public sealed record SyncAccountListing : SideEffect
-{
-    public override Task RunAsync(string accountId, IServiceProvider services, CancellationToken cancellationToken) =>
-        services.GetRequiredService<IndexSync>().SyncListingAsync(accountId, cancellationToken);
-}
-
 /// <summary>Make the user's membership index row match their member row (or remove it).</summary>
 public sealed record SyncMembership(string UserId) : SideEffect
 {
