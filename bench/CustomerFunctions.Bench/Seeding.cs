@@ -41,7 +41,7 @@ public static class Seeding
     };
 
     public static TableEntity Event(string accountId, string type, object details, DateTimeOffset at, string actor) =>
-        new HistoryEvent(Guid.CreateVersion7(at).ToString("N"), type, at, new EventActor(actor), JsonSerializer.SerializeToElement(details, Json.Options), null).ToEntity(accountId);
+        AccountPartition.Events.ToEntity(accountId, new HistoryEvent(Guid.CreateVersion7(at).ToString("N"), type, at, new EventActor(actor), JsonSerializer.SerializeToElement(details, Json.Options), null));
 
     /// <summary>
     /// The customers of one partner as CreateCustomer writes them: profile and CUSTOMER_CREATED event (one transaction per

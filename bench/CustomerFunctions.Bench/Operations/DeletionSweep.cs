@@ -158,8 +158,8 @@ public sealed class DeletionSweep(Scenario s) : Operation(s)
 
         var dueAt = account.DeletionDueAt!.Value;
         account.MarkDeleted(now);
-        var deleted = new HistoryEvent(Guid.CreateVersion7().ToString("N"), EventTypes.CustomerDeleted, now, new EventActor(Timer),
-            JsonSerializer.SerializeToElement(new { requestId = request.Id, deletedBy = Timer }, Json.Options), [new FieldChange("status", "deletionRequested", "deleted")]).ToEntity(accountId);
+        var deleted = AccountPartition.Events.ToEntity(accountId, new HistoryEvent(Guid.CreateVersion7().ToString("N"), EventTypes.CustomerDeleted, now, new EventActor(Timer),
+            JsonSerializer.SerializeToElement(new { requestId = request.Id, deletedBy = Timer }, Json.Options), [new FieldChange("status", "deletionRequested", "deleted")]));
         List<SideEffect> effects = [new SyncAccountListing(), new EraseAccountData(), .. emails, new UnscheduleDeletion(dueAt)];
         var command = await Raw.CommitAsync(account, profile!.ETag, [new TableTransactionAction(TableTransactionActionType.UpdateReplace, requestEntity, requestRow.ETag)], [deleted], effects);
 
@@ -190,7 +190,7 @@ public sealed class DeletionSweep(Scenario s) : Operation(s)
         await RawCalls.QueryPageAsync(Raw.Accounts, Prefix(accountId, "idem|"), 100);
         await RawCalls.QueryPageAsync(Raw.Accounts, Prefix(accountId, "invitation|"), 100);
         await RawCalls.QueryPageAsync(Raw.Accounts, Prefix(accountId, Acknowledgement.Prefix), 100);
-        var history = await RawCalls.QueryPageAsync(Raw.Accounts, Prefix(accountId, HistoryEvent.Prefix), 100);
+        var history = await RawCalls.QueryPageAsync(Raw.Accounts, Prefix(accountId, HistoryEventRow.Prefix), 100);
         var scrubs = new List<TableTransactionAction>();
         foreach (var row in history)
         {

@@ -61,7 +61,7 @@ public static class AccountPartition
     public static readonly RowKind<RegistrationRecord> Registration = new(RegistrationRecord.RowKey, new DelegateRowMapper<RegistrationRecord>((pk, r) => r.ToEntity(pk), RegistrationRecord.FromEntity), Erasure.Keep);
 
     /// <summary>event|{inverted time}|{id}: the history, newest first, written in each command's transaction.</summary>
-    public static readonly RowKind<HistoryEvent> Events = new("event|", new DelegateRowMapper<HistoryEvent>((pk, e) => e.ToEntity(pk), HistoryEvent.FromEntity), Erasure.Scrub);
+    public static readonly RowKind<HistoryEvent> Events = new(HistoryEventRow.Prefix, new HistoryEventRow(), Erasure.Scrub);
 
     /// <summary>outbox|{command id}: side effects a committed command still owes.</summary>
     public static readonly RowKind<TableEntity> Outbox = new("outbox|", RawRow.Instance, Erasure.Keep);

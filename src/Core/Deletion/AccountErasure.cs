@@ -44,7 +44,7 @@ public sealed partial class AccountErasure(StorageClients storage, IndexSync ind
         await ForEachBatchAsync(accountId, IdempotencyPrefix, DeleteAll, cancellationToken);
         await ForEachBatchAsync(accountId, InvitationPrefix, EraseInvitationsAsync, cancellationToken);
         await ForEachBatchAsync(accountId, Acknowledgement.Prefix, EraseAcknowledgers, cancellationToken);
-        await ForEachBatchAsync(accountId, HistoryEvent.Prefix, ScrubHistory, cancellationToken);
+        await ForEachBatchAsync(accountId, HistoryEventRow.Prefix, ScrubHistory, cancellationToken);
         LogErased(logger, accountId);
     }
 

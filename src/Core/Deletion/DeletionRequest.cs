@@ -25,7 +25,7 @@ public sealed class DeletionRequest
     public string? Note { get; private set; }
     public ETag ETag { get; private init; }
 
-    public string RowKey => Prefix + HistoryEvent.TimeKey(RequestedAt) + "|" + Id;
+    public string RowKey => Prefix + HistoryEventRow.TimeKey(RequestedAt) + "|" + Id;
 
     public bool IsPending => Outcome == DeletionOutcome.Pending;
 
