@@ -75,7 +75,7 @@ public sealed class RawCalls(StorageClients storage)
         all.AddRange(events.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)));
         if (effects.Count > 0)
         {
-            all.Add(new TableTransactionAction(TableTransactionActionType.Add, Outbox.Row(account.Id, commandId, effects)));
+            all.AddRange(Outbox.Rows(account.Id, commandId, effects).Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)));
             await storage.OutboxQueue.SendMessageAsync(JsonSerializer.Serialize(new { accountId = account.Id }), RecoveryDelay);
         }
         await storage.Accounts.SubmitTransactionAsync(all);

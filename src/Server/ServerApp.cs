@@ -1,8 +1,6 @@
 using CustomerFunctions.Core.Api;
-using CustomerFunctions.Core.Deletion;
 using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Http;
-using CustomerFunctions.Core.Registration;
 
 namespace CustomerFunctions.Server;
 
@@ -16,11 +14,15 @@ public static class ServerApp
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 4 * ApiDispatcher.MaxBodyBytes);
         overrides?.Invoke(builder.Services);
         builder.Services.AddCustomerCore(builder.Configuration, builder.Environment.IsDevelopment());
-        QueuePump.Register(builder.Services);
-        CronTimer.Register(builder.Services, "DeletionSweep", "Timers:DeletionSweep", "0 */5 * * * *",
-            (services, cancellationToken) => services.GetRequiredService<DeletionSweep>().RunAsync(cancellationToken));
-        CronTimer.Register(builder.Services, "RegistrationPurge", RegistrationPurge.ScheduleSetting, RegistrationPurge.DefaultSchedule,
-            (services, cancellationToken) => services.GetRequiredService<RegistrationPurge>().RunAsync(cancellationToken));
+        builder.Services.AddOptions<QueueOptions>().BindConfiguration("Queues");
+        foreach (var queue in BackgroundWork.Queues)
+        {
+            QueuePump.Register(builder.Services, queue);
+        }
+        foreach (var timer in BackgroundWork.Timers)
+        {
+            CronTimer.Register(builder.Services, timer);
+        }
 
         var app = builder.Build();
         var dispatcher = app.Services.GetRequiredService<ApiDispatcher>();

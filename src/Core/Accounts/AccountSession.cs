@@ -58,6 +58,9 @@ public sealed class AccountSession
 
     public CancellationToken Aborted { get; }
 
+    /// <summary>The caller reaches the account through a partner that is disabled: they may read, nothing more.</summary>
+    public bool PartnerIsDisabled { get; internal init; }
+
     /// <summary>The stored answer when this POST's Idempotency-Key was used before (or the refusal of a reused key).</summary>
     public Replayed? Replay { get; internal set; }
 
@@ -74,6 +77,10 @@ public sealed class AccountSession
         }
         if (writes)
         {
+            if (Relation == Relation.Partner && PartnerIsDisabled)
+            {
+                return new Forbidden("The managing partner's account is disabled; its members may only read.");
+            }
             if (Account.IsDeleted)
             {
                 return new Conflict("account-deleted", "The account is deleted; it can only be read.");
@@ -181,11 +188,8 @@ public sealed class AccountSession
         };
         all.AddRange(actions);
         all.AddRange(events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, AccountPartition.Events.ToEntity(AccountId, e))));
-        var commandId = store.Ids.New();
-        if (effects.Count > 0)
-        {
-            all.Add(new TableTransactionAction(TableTransactionActionType.Add, Outbox.Row(AccountId, commandId, effects)));
-        }
+        var outboxRows = effects.Count > 0 ? Outbox.Rows(AccountId, store.Ids.New(), effects) : [];
+        all.AddRange(outboxRows.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)));
         if (Request?.Idempotency is { } idempotency)
         {
             all.Add(new TableTransactionAction(TableTransactionActionType.Add, IdempotencyRecord.ToEntity(AccountId, idempotency, response, Now)));
@@ -213,7 +217,7 @@ public sealed class AccountSession
         store.Faults.At(FaultInjection.AfterCommit);
         if (effects.Count > 0)
         {
-            await store.Outbox.RunAfterCommitAsync(AccountId, commandId, effects);
+            await store.Outbox.RunAfterCommitAsync(AccountId, outboxRows, effects);
         }
         return response with { ETag = ProfileETag?.ToString() };
     }

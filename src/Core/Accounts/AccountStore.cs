@@ -55,6 +55,7 @@ public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProv
         var account = profile.HasValue ? AccountPartition.Profile.FromEntity(profile.Value!) : null;
         var member = memberRow.HasValue ? AccountPartition.Members.FromEntity(memberRow.Value!) : null;
         Member? partnerMember = null;
+        Account? partner = null;
         var relation = Relation.None;
         if (caller.IsImpersonation)
         {
@@ -75,10 +76,17 @@ public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProv
         }
         else if (throughPartner && account?.PartnerId is { } partnerId)
         {
+            // The partner's standing decides what its members may do: read only while it is disabled, nothing once deleted.
+            var partnerTask = ReadAccountAsync(partnerId, cancellationToken);
             partnerMember = await ReadMemberAsync(partnerId, caller.UserId, cancellationToken);
-            relation = partnerMember is null ? Relation.None : Relation.Partner;
+            partner = (await partnerTask)?.Account;
+            relation = partnerMember is null || partner is null or { IsDeleted: true } ? Relation.None : Relation.Partner;
         }
-        return new AccountSession(this, accountId, request, caller, account, profile.HasValue ? profile.Value!.ETag : null, member, relation, partnerMember) { Replay = replay };
+        return new AccountSession(this, accountId, request, caller, account, profile.HasValue ? profile.Value!.ETag : null, member, relation, partnerMember)
+        {
+            Replay = replay,
+            PartnerIsDisabled = relation == Relation.Partner && partner is { Status: AccountStatus.Disabled },
+        };
     }
 
     /// <summary>One row of any account's partition by kind and key part, with its ETag; null when there is none.</summary>

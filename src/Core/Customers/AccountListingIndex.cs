@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using CustomerFunctions.Core.Accounts;
-using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Storage;
 
@@ -12,7 +11,6 @@ namespace CustomerFunctions.Core.Customers;
 /// customers), a <see cref="ListingRow"/> per account. <see cref="SyncAsync"/> copies a profile into them after each
 /// command (<see cref="SyncAccountListing"/>); <see cref="PageAsync"/> answers the account listing from them.
 /// </summary>
-[CoreService]
 public sealed class AccountListingIndex(AccountStore accounts, IndexTable index, Paging paging)
 {
     public static string Partition(string? partnerId) => partnerId is null ? IndexTable.AllAccounts : IndexTable.PartnerCustomers(partnerId);

@@ -1,11 +1,9 @@
 using CustomerFunctions.Core.Accounts;
-using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Http;
 
 namespace CustomerFunctions.Core.Customers;
 
 /// <summary>Which partner a partner member acts for: the one they name (if they belong to it) or their only one.</summary>
-[CoreService]
 public sealed class CallerPartners(AccountStore accounts, PartnerMembershipIndex memberships)
 {
     /// <param name="forbidden">The 403 detail when the caller does not belong to the named partner, or to none.</param>

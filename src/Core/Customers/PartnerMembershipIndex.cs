@@ -1,11 +1,9 @@
 using Azure.Data.Tables;
-using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Storage;
 
 namespace CustomerFunctions.Core.Customers;
 
 /// <summary>The partner accounts the index lists a user as a member of (the user's partition, written by the membership sync).</summary>
-[CoreService]
 public sealed class PartnerMembershipIndex(IndexTable index)
 {
     /// <summary>Derived data: a caller confirms each membership at its source before trusting it.</summary>

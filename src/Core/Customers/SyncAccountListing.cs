@@ -1,12 +1,10 @@
 using CustomerFunctions.Core.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerFunctions.Core.Customers;
 
 /// <summary>Copy the account's listing fields into the all-accounts and partner listings.</summary>
-/// <remarks>Outbox rows name this effect "SyncAccountListing" (its class name): keep the name.</remarks>
-public sealed record SyncAccountListing : SideEffect
+public sealed record SyncAccountListing : SideEffect<AccountListingIndex>
 {
-    public override Task RunAsync(string accountId, IServiceProvider services, CancellationToken cancellationToken) =>
-        services.GetRequiredService<AccountListingIndex>().SyncAsync(accountId, cancellationToken);
+    public override Task RunAsync(string accountId, AccountListingIndex listing, CancellationToken cancellationToken) =>
+        listing.SyncAsync(accountId, cancellationToken);
 }

@@ -3,7 +3,6 @@ using Azure.Data.Tables;
 using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.History;
-using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Products;
 using CustomerFunctions.Core.Storage;
 
@@ -15,7 +14,6 @@ namespace CustomerFunctions.Core.Deletion;
 /// transaction marks the account deleted, records CUSTOMER_DELETED and leaves the rest (index rows, erasure in
 /// batches, emails) to outbox effects that any later run can finish.
 /// </summary>
-[CoreService]
 public sealed class AccountDeletion(DeletionNotices notices, IndexTable index)
 {
     /// <summary>A deletion request may be made only by an active account (not pending, disabled, already requested or deleted).</summary>

@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.History;
-using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Members;
 using CustomerFunctions.Core.Messages;
 using CustomerFunctions.Core.Projects;
@@ -17,7 +16,6 @@ namespace CustomerFunctions.Core.Deletion;
 /// transactions of at most 100 rows, each step re-reads what is left, and every step is idempotent, so a crash at any
 /// point is finished by running it again (the outbox recovery does that) and two runs at once do no harm.
 /// </summary>
-[CoreService]
 public sealed partial class AccountErasure(StorageClients storage, IndexSync indexSync, IndexTable index, FaultInjection faults, ILogger<AccountErasure> logger)
 {
     /// <summary>Fault point before each erasure batch: tests "crash" here to prove a later run finishes the job.</summary>

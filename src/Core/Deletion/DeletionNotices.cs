@@ -3,7 +3,6 @@ using Azure.Data.Tables;
 using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.Email;
-using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Members;
 using CustomerFunctions.Core.Storage;
 
@@ -14,7 +13,6 @@ namespace CustomerFunctions.Core.Deletion;
 /// one to each admin of its partner (in the partner's language). Recipients are read when the command runs, so the
 /// deletion email still reaches the admins whose data the erasure then removes.
 /// </summary>
-[CoreService]
 public sealed class DeletionNotices(StorageClients storage, IdGenerator ids)
 {
     public async Task<List<SendEmail>> PrepareAsync(Account account, string template, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)

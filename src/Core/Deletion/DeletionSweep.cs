@@ -2,7 +2,6 @@ using Azure.Data.Tables;
 using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Auth;
 using CustomerFunctions.Core.Customers;
-using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -16,9 +15,11 @@ namespace CustomerFunctions.Core.Deletion;
 /// other sees the account deleted and leaves it) and safe to crash anywhere (a later run or the outbox recovery
 /// finishes a half-done deletion, whose effects are idempotent).
 /// </summary>
-[CoreService]
 public sealed partial class DeletionSweep(IndexTable index, AccountStore accounts, AccountDeletion deletion, Outbox outbox, TimeProvider time, ILogger<DeletionSweep> logger)
 {
+    public const string ScheduleSetting = "Timers:DeletionSweep";
+    public const string DefaultSchedule = "0 */5 * * * *";
+
     /// <summary>The actor the history names for deletions the sweep carries out.</summary>
     public static readonly Caller Timer = Caller.System("timer");
 

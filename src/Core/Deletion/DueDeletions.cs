@@ -2,7 +2,6 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using CustomerFunctions.Core.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerFunctions.Core.Deletion;
 
@@ -37,24 +36,24 @@ public static class DueDeletions
 }
 
 /// <summary>Put the account into the due-deletions index at its due time.</summary>
-public sealed record ScheduleDeletion(DateTimeOffset DueAt) : SideEffect
+public sealed record ScheduleDeletion(DateTimeOffset DueAt) : SideEffect<IndexTable>
 {
-    public override Task RunAsync(string accountId, IServiceProvider services, CancellationToken cancellationToken) =>
-        services.GetRequiredService<IndexTable>().Table.UpsertEntityAsync(
+    public override Task RunAsync(string accountId, IndexTable index, CancellationToken cancellationToken) =>
+        index.Table.UpsertEntityAsync(
             new TableEntity(DueDeletions.Partition, DueDeletions.RowKey(DueAt, accountId)) { ["AccountId"] = accountId, ["DueAt"] = DueAt },
             TableUpdateMode.Replace, cancellationToken);
 }
 
 /// <summary>Take the account's row for <paramref name="DueAt"/> out of the due-deletions index.</summary>
-public sealed record UnscheduleDeletion(DateTimeOffset DueAt) : SideEffect
+public sealed record UnscheduleDeletion(DateTimeOffset DueAt) : SideEffect<IndexTable>
 {
-    public override Task RunAsync(string accountId, IServiceProvider services, CancellationToken cancellationToken) =>
-        DueDeletions.RemoveAsync(services.GetRequiredService<IndexTable>(), DueDeletions.RowKey(DueAt, accountId), cancellationToken);
+    public override Task RunAsync(string accountId, IndexTable index, CancellationToken cancellationToken) =>
+        DueDeletions.RemoveAsync(index, DueDeletions.RowKey(DueAt, accountId), cancellationToken);
 }
 
 /// <summary>Erase what a deleted account still holds about people, in resumable batches (see <see cref="AccountErasure"/>).</summary>
-public sealed record EraseAccountData : SideEffect
+public sealed record EraseAccountData : SideEffect<AccountErasure>
 {
-    public override Task RunAsync(string accountId, IServiceProvider services, CancellationToken cancellationToken) =>
-        services.GetRequiredService<AccountErasure>().EraseAsync(accountId, cancellationToken);
+    public override Task RunAsync(string accountId, AccountErasure erasure, CancellationToken cancellationToken) =>
+        erasure.EraseAsync(accountId, cancellationToken);
 }

@@ -8,12 +8,3 @@ public sealed record EmailMessage(string Id, string Template, string Language, s
 {
     public string? AccountId { get; init; }
 }
-
-/// <summary>A rendered email, ready for a sender.</summary>
-public sealed record OutgoingEmail(string Id, string To, string? ToName, string Subject, string TextBody);
-
-/// <summary>Sends rendered emails: the pickup folder locally, SMTP or Azure Communication Services in Azure.</summary>
-public interface IEmailSender
-{
-    Task SendAsync(OutgoingEmail email, CancellationToken cancellationToken);
-}

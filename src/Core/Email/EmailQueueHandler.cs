@@ -12,7 +12,7 @@ namespace CustomerFunctions.Core.Email;
 /// finally moves it to the poison queue; a throttled send goes back on the queue, invisible until Retry-After.
 /// </summary>
 public sealed partial class EmailQueueHandler(
-    StorageClients storage, SentEmails sentEmails, EmailRateLimit rateLimit, IEmailSender sender, TimeProvider time, IOptions<EmailOptions> options, ILogger<EmailQueueHandler> logger)
+    StorageClients storage, SentEmails sentEmails, EmailRateLimit rateLimit, EmailTemplates templates, IEmailSender sender, TimeProvider time, IOptions<EmailOptions> options, ILogger<EmailQueueHandler> logger)
 {
     /// <summary>A queue message cannot stay invisible longer than seven days.</summary>
     private static readonly TimeSpan MaxVisibilityDelay = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
@@ -56,7 +56,7 @@ public sealed partial class EmailQueueHandler(
         }
         try
         {
-            var (subject, body) = EmailTemplates.Render(message.Template, message.Language, message.Values);
+            var (subject, body) = templates.Render(message.Template, message.Language, message.Values);
             await sender.SendAsync(new OutgoingEmail(message.Id, message.To, message.ToName, subject, body), cancellationToken);
         }
         catch (EmailThrottledException e)

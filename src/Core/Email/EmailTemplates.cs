@@ -2,30 +2,20 @@ using System.Text.RegularExpressions;
 
 namespace CustomerFunctions.Core.Email;
 
-/// <summary>One email text in one language; placeholders are <c>{name}</c>.</summary>
-public sealed record EmailTemplate(string Name, string Language, string Subject, string Body);
-
-/// <summary>A feature's email texts. Every implementation in src/Core is found and loaded at start.</summary>
-public interface IEmailTemplateSet
+/// <summary>All email texts, per template and language (at least English and German), from the template sets the features register.</summary>
+public sealed partial class EmailTemplates(IEnumerable<IEmailTemplateSet> sets)
 {
-    IEnumerable<EmailTemplate> Templates { get; }
-}
-
-/// <summary>All email texts, per template and language (at least English and German), collected from the features.</summary>
-public static partial class EmailTemplates
-{
-    private static readonly Dictionary<(string Template, string Language), EmailTemplate> Texts = typeof(EmailTemplates).Assembly.GetTypes()
-        .Where(t => typeof(IEmailTemplateSet).IsAssignableFrom(t) && t is { IsInterface: false, IsAbstract: false })
-        .SelectMany(t => ((IEmailTemplateSet)Activator.CreateInstance(t)!).Templates)
+    private readonly Dictionary<(string Template, string Language), EmailTemplate> texts = sets
+        .SelectMany(set => set.Templates)
         .ToDictionary(t => (t.Name, t.Language));
 
     public static IReadOnlyCollection<string> Languages { get; } = ["en", "de"];
 
-    public static IEnumerable<EmailTemplate> All => Texts.Values;
+    public IEnumerable<EmailTemplate> All => texts.Values;
 
-    public static (string Subject, string Body) Render(string template, string language, IReadOnlyDictionary<string, string> values)
+    public (string Subject, string Body) Render(string template, string language, IReadOnlyDictionary<string, string> values)
     {
-        if (!Texts.TryGetValue((template, language), out var text) && !Texts.TryGetValue((template, "en"), out text))
+        if (!texts.TryGetValue((template, language), out var text) && !texts.TryGetValue((template, "en"), out text))
         {
             throw new InvalidOperationException($"No email template '{template}'.");
         }

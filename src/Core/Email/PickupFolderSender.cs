@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace CustomerFunctions.Core.Email;
 
@@ -15,21 +14,5 @@ public sealed class PickupFolderSender(IOptions<EmailOptions> options) : IEmailS
         var temporary = path + ".tmp";
         await message.WriteToAsync(temporary, cancellationToken);
         File.Move(temporary, path, overwrite: true);
-    }
-}
-
-public static class MimeMessages
-{
-    public static MimeMessage Build(OutgoingEmail email, EmailOptions options)
-    {
-        var message = new MimeMessage
-        {
-            MessageId = email.Id + "@customer-functions",
-            Subject = email.Subject,
-            Body = new TextPart("plain") { Text = email.TextBody },
-        };
-        message.From.Add(new MailboxAddress(options.FromName, options.FromAddress));
-        message.To.Add(new MailboxAddress(email.ToName ?? "", email.To));
-        return message;
     }
 }

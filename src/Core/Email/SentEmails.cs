@@ -4,19 +4,6 @@ using CustomerFunctions.Core.Storage;
 
 namespace CustomerFunctions.Core.Email;
 
-/// <summary>What a delivery of an email queue message may do, decided by the email's row in SentEmails.</summary>
-public abstract record SendClaim
-{
-    /// <summary>This delivery holds the email and sends it.</summary>
-    public sealed record Granted(ETag ETag) : SendClaim;
-
-    /// <summary>The email went out already: nothing to do.</summary>
-    public sealed record AlreadySent : SendClaim;
-
-    /// <summary>Another delivery is sending it right now; look again once its lease ends.</summary>
-    public sealed record Busy(DateTimeOffset Until) : SendClaim;
-}
-
 /// <summary>
 /// One row per email (PartitionKey = email id): <c>sending</c> with a lease while a delivery sends it, then <c>sent</c>.
 /// Two deliveries of the same message race for the row with ETags, so only one sends; a crashed one's lease expires.

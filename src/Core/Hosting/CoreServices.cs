@@ -1,8 +1,20 @@
 using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Api;
 using CustomerFunctions.Core.Auth;
+using CustomerFunctions.Core.Customers;
+using CustomerFunctions.Core.Deletion;
 using CustomerFunctions.Core.Email;
+using CustomerFunctions.Core.History;
+using CustomerFunctions.Core.Impersonation;
+using CustomerFunctions.Core.Invitations;
+using CustomerFunctions.Core.Members;
+using CustomerFunctions.Core.Messages;
+using CustomerFunctions.Core.Products;
+using CustomerFunctions.Core.Projects;
+using CustomerFunctions.Core.Registration;
+using CustomerFunctions.Core.Settings;
 using CustomerFunctions.Core.Storage;
+using CustomerFunctions.Core.Usage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,14 +25,14 @@ namespace CustomerFunctions.Core.Hosting;
 
 public static class CoreServices
 {
-    /// <summary>Registers all of src/Core: storage, identity, email, endpoints. Both hosts call this once.</summary>
+    /// <summary>Registers all of src/Core: storage, identity, then each feature (its endpoints, stores, jobs, email texts). Both hosts call this once.</summary>
     public static IServiceCollection AddCustomerCore(this IServiceCollection services, IConfiguration configuration, bool isDevelopment)
     {
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section))
             .PostConfigure(o => o.IsDevelopment = isDevelopment)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidation>();
-        services.AddEmailSender(configuration);
+        services.AddEmail(configuration);
         services.AddOptions<PanelOptions>().Bind(configuration.GetSection(PanelOptions.Section));
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection("Outbox"));
 
@@ -43,26 +55,22 @@ public static class CoreServices
         services.AddSingleton<TokenValidator>();
         services.AddSingleton(new RouteTable(ApiRoutes.All));
         services.AddSingleton<ApiDispatcher>();
-        services.AddSingleton<EmailQueue>();
-        services.AddSingleton<SentEmails>();
-        services.AddSingleton<EmailRateLimit>();
-        services.AddSingleton<EmailQueueHandler>();
         services.AddHostedService<StorageInitializer>();
 
-        foreach (var endpoints in ApiRoutes.All.Select(r => r.Endpoints).Distinct())
-        {
-            services.TryAddSingleton(endpoints);
-        }
-        // Feature services mark themselves [CoreService] instead of growing this list.
-        foreach (var type in typeof(CoreServices).Assembly.GetTypes().Where(t => t.IsDefined(typeof(CoreServiceAttribute), inherit: false)))
-        {
-            services.TryAddSingleton(type);
-            if (typeof(IHostedService).IsAssignableFrom(type))
-            {
-                // A feature that must prepare something at start (its own table) runs as the same singleton.
-                services.AddSingleton(sp => (IHostedService)sp.GetRequiredService(type));
-            }
-        }
+        // Each feature registers its own services (endpoints, stores, jobs, email texts): no scanning, see docs/design-notes.md.
+        services.AddCustomers();
+        services.AddMembers();
+        services.AddInvitations();
+        services.AddProjects();
+        services.AddUsage();
+        services.AddDeletion();
+        services.AddSettings();
+        services.AddRegistration();
+        services.AddMessages();
+        services.AddProducts();
+        services.AddImpersonation();
+        services.AddHistory();
+
         return services;
     }
 
@@ -87,17 +95,3 @@ public static class CoreServices
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
-
-public sealed class PanelOptions
-{
-    public const string Section = "Panel";
-
-    /// <summary>The panel front end's address; emailed links point there with their token in a <c>token</c> query parameter.</summary>
-    public string BaseUrl { get; set; } = "http://localhost:5173";
-
-    public string Link(string path, string token) => BaseUrl.TrimEnd('/') + "/" + path.TrimStart('/') + "?token=" + Uri.EscapeDataString(token);
-}
-
-/// <summary>Marks a feature class to be registered as a singleton by <see cref="CoreServices.AddCustomerCore"/>.</summary>
-[AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public sealed class CoreServiceAttribute : Attribute;

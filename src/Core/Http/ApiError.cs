@@ -28,9 +28,3 @@ public sealed record ApiError(int Status, string Type, string Title, string Deta
     public static ApiError TooManyRequests(string detail) => new(429, "too-many-requests", "Too many requests.", detail);
     public static ApiError Busy() => new(503, "busy", "The service is busy.", "The resource is being changed by many requests at once; try again.");
 }
-
-/// <summary>Thrown only by machinery (body parsing, paging tokens) to end a request with an expected error; domain code returns a <see cref="Failure"/>.</summary>
-public sealed class ApiErrorException(ApiError error) : Exception(error.Detail)
-{
-    public ApiError Error { get; } = error;
-}

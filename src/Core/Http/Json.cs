@@ -8,17 +8,19 @@ public static class Json
     /// <summary>API JSON: camelCase, unknown fields rejected, enums as camelCase strings, nulls omitted in responses.</summary>
     public static readonly JsonSerializerOptions Options = Create();
 
-    /// <summary>Outbox rows: side effects as polymorphic JSON, every subclass known by its class name.</summary>
+    /// <summary>Outbox rows: side effects as polymorphic JSON, each subclass known by the discriminator <see cref="Storage.SideEffect"/> lists.</summary>
     public static readonly JsonSerializerOptions Effects = CreateEffects();
 
     private static JsonSerializerOptions CreateEffects()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
-            TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver { Modifiers = { Storage.SideEffect.AddDerivedTypes } },
+            // Stored, never put in a page: keeping non-ASCII text as it is (not \uXXXX, six characters each) keeps outbox rows
+            // and their transaction within Azure's size limits.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-        options.MakeReadOnly();
+        options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
 

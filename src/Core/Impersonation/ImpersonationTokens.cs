@@ -1,5 +1,4 @@
 using CustomerFunctions.Core.Auth;
-using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Storage;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -11,7 +10,6 @@ namespace CustomerFunctions.Core.Impersonation;
 /// <c>customer-functions</c>. <see cref="TokenValidator"/> accepts them in every environment and trusts their
 /// impersonation claims; the subject stays the impersonator, so nothing done with the token is anonymous.
 /// </summary>
-[CoreService]
 public sealed class ImpersonationTokens(ServiceKeys keys)
 {
     /// <summary>The longest an impersonation lasts.</summary>

@@ -9,7 +9,6 @@ using Microsoft.Extensions.Options;
 namespace CustomerFunctions.Core.Invitations;
 
 /// <summary>Builds the invitation email (in the account's language) that carries the one working token.</summary>
-[CoreService]
 public sealed class InvitationMail(IOptions<PanelOptions> panel, IdGenerator ids)
 {
     public const string AcceptPath = "invitations/accept";

@@ -1,9 +1,7 @@
 using Azure.Data.Tables;
 using CustomerFunctions.Core.Accounts;
-using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Members;
 using CustomerFunctions.Core.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerFunctions.Core.Messages;
 
@@ -14,7 +12,6 @@ namespace CustomerFunctions.Core.Messages;
 /// so a late run never brings back a row a newer one removed. Reading the inbox costs one query plus point reads for the
 /// rows it returns, never anything proportional to the messages ever sent.
 /// </summary>
-[CoreService]
 public sealed class MessageInbox(StorageClients storage, IndexTable index)
 {
     public static string Partition(string userId) => "inbox|" + KeyEncoding.Encode(userId);
@@ -75,8 +72,8 @@ public sealed class MessageInbox(StorageClients storage, IndexTable index)
 }
 
 /// <summary>Write (or tombstone) the inbox rows of a message: for every member, or for one user after their acknowledgement.</summary>
-public sealed record SyncMessageInbox(string MessageId, string? OnlyUserId = null) : SideEffect
+public sealed record SyncMessageInbox(string MessageId, string? OnlyUserId = null) : SideEffect<MessageInbox>
 {
-    public override Task RunAsync(string accountId, IServiceProvider services, CancellationToken cancellationToken) =>
-        services.GetRequiredService<MessageInbox>().SyncAsync(accountId, MessageId, OnlyUserId, cancellationToken);
+    public override Task RunAsync(string accountId, MessageInbox inbox, CancellationToken cancellationToken) =>
+        inbox.SyncAsync(accountId, MessageId, OnlyUserId, cancellationToken);
 }

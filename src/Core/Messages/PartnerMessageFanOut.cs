@@ -2,7 +2,6 @@ using Azure.Data.Tables;
 using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Auth;
 using CustomerFunctions.Core.Customers;
-using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +14,6 @@ namespace CustomerFunctions.Core.Messages;
 /// partner's listing in the index), each its own transaction with its own MESSAGE_SENT event and inbox effect. The
 /// message keeps one id everywhere, so a rerun after a crash skips the customers that already have it.
 /// </summary>
-[CoreService]
 public sealed partial class PartnerMessageFanOut(AccountStore accounts, IndexTable index, ILogger<PartnerMessageFanOut> logger)
 {
     private const int MaxAttempts = 8;

@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Storage;
 
 namespace CustomerFunctions.Core.Products;
@@ -9,7 +8,6 @@ namespace CustomerFunctions.Core.Products;
 public sealed record Product(string Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
 /// <summary>The catalog: one partition of the Settings table, a row per product. Small by nature, so it is read whole.</summary>
-[CoreService]
 public sealed class ProductCatalog(StorageClients storage)
 {
     public const string PartitionKey = "catalog";

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using CustomerFunctions.Core.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 
@@ -10,7 +9,6 @@ namespace CustomerFunctions.Core.Registration;
 /// on its own (a scaled-out app allows that many per instance); the durable, shared cap is the per-email one in
 /// <see cref="RegistrationStore"/>, which is what protects inboxes.
 /// </summary>
-[CoreService]
 public sealed class AddressRateLimiter(TimeProvider time, IConfiguration configuration)
 {
     private static readonly TimeSpan Window = TimeSpan.FromHours(1);

@@ -2,7 +2,6 @@ using Azure.Data.Tables;
 using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Auth;
 using CustomerFunctions.Core.Customers;
-using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Settings;
 using CustomerFunctions.Core.Storage;
@@ -10,7 +9,6 @@ using CustomerFunctions.Core.Storage;
 namespace CustomerFunctions.Core.Registration;
 
 /// <summary>Finds a link by its token and counts its uses, always checking the link row itself (the index only points).</summary>
-[CoreService]
 public sealed class InvitationLinks(IndexTable index, StorageClients storage, AccountStore accounts)
 {
     private static readonly Caller System = Caller.System("registration");

@@ -1,11 +1,10 @@
 using CustomerFunctions.Core.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerFunctions.Core.Registration;
 
 /// <summary>Deletes a confirmed registration's pending row, so its token stops working.</summary>
-public sealed record ForgetRegistration(string TokenHash) : SideEffect
+public sealed record ForgetRegistration(string TokenHash) : SideEffect<RegistrationStore>
 {
-    public override Task RunAsync(string accountId, IServiceProvider services, CancellationToken cancellationToken) =>
-        services.GetRequiredService<RegistrationStore>().ForgetAsync(TokenHash, cancellationToken);
+    public override Task RunAsync(string accountId, RegistrationStore store, CancellationToken cancellationToken) =>
+        store.ForgetAsync(TokenHash, cancellationToken);
 }

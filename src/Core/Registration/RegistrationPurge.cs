@@ -1,10 +1,8 @@
-using CustomerFunctions.Core.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CustomerFunctions.Core.Registration;
 
 /// <summary>The timer job (<c>Timers:RegistrationPurge</c>) that removes expired pending registrations and spent email send slots.</summary>
-[CoreService]
 public sealed partial class RegistrationPurge(RegistrationStore store, TimeProvider time, ILogger<RegistrationPurge> logger)
 {
     public const string ScheduleSetting = "Timers:RegistrationPurge";

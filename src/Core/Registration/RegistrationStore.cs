@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Storage;
 using Microsoft.Extensions.Configuration;
 
@@ -10,7 +9,6 @@ namespace CustomerFunctions.Core.Registration;
 /// The <c>Registrations</c> table: pending registrations (partition <c>pending|{tokenHash}</c>) and the per-email send
 /// slots (partition <c>emailcap|{emailHash}</c>, one row per slot) that cap confirmation emails across every instance.
 /// </summary>
-[CoreService]
 public sealed class RegistrationStore(StorageClients storage, IConfiguration configuration)
 {
     public const string TableName = "Registrations";

@@ -2,7 +2,6 @@ using Azure;
 using Azure.Data.Tables;
 using CustomerFunctions.Core.Auth;
 using CustomerFunctions.Core.History;
-using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Storage;
 
 namespace CustomerFunctions.Core.Settings;
@@ -11,7 +10,6 @@ namespace CustomerFunctions.Core.Settings;
 /// Operator settings in the Settings table: one row (defaults until an operator saves them) and, in the same partition,
 /// one audit row per change, written in the same transaction as the change.
 /// </summary>
-[CoreService]
 public sealed class OperatorSettingsStore(StorageClients storage, IdGenerator ids)
 {
     public const string PartitionKey = "operator";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -6,12 +7,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CustomerFunctions.Core.Storage;
-
-public sealed class OutboxOptions
-{
-    /// <summary>How long the safety-net queue message stays invisible: after this, a worker finishes what a crash left undone.</summary>
-    public TimeSpan RecoveryDelay { get; set; } = TimeSpan.FromSeconds(30);
-}
 
 /// <summary>
 /// Carries out side effects recorded in outbox rows. Right after a commit the request runs them itself; the delayed
@@ -24,23 +19,57 @@ public sealed partial class Outbox(StorageClients storage, IServiceProvider serv
 
     public TimeSpan RecoveryDelay => options.Value.RecoveryDelay;
 
-    public static TableEntity Row(string accountId, string commandId, IReadOnlyList<SideEffect> effects) =>
-        new(accountId, Prefix + commandId) { ["Effects"] = JsonSerializer.Serialize(effects, Json.Effects) };
+    /// <summary>What one outbox row holds: 15 parts of <see cref="LargeText"/>, about 900 KB, within the 1 MiB an entity may have.</summary>
+    public const int MaxRowLength = 15 * LargeText.PartLength;
+
+    /// <summary>
+    /// The command's outbox rows: one, unless its effects outgrow <see cref="MaxRowLength"/> (an email to each of hundreds
+    /// of admins); then as many as they fill, <c>outbox|{commandId}</c>, <c>outbox|{commandId}|1</c>, ...
+    /// </summary>
+    public static IReadOnlyList<TableEntity> Rows(string accountId, string commandId, IReadOnlyList<SideEffect> effects)
+    {
+        var rows = new List<TableEntity>();
+        var batch = new List<string>();
+        var length = 2;
+        foreach (var json in effects.Select(e => JsonSerializer.Serialize(e, Json.Effects)))
+        {
+            if (batch.Count > 0 && length + json.Length + 1 > MaxRowLength)
+            {
+                rows.Add(Row(accountId, commandId, rows.Count, batch));
+                batch.Clear();
+                length = 2;
+            }
+            batch.Add(json);
+            length += json.Length + 1;
+        }
+        rows.Add(Row(accountId, commandId, rows.Count, batch));
+        return rows;
+    }
+
+    private static TableEntity Row(string accountId, string commandId, int index, List<string> effects)
+    {
+        var row = new TableEntity(accountId, Prefix + commandId + (index == 0 ? "" : "|" + index.ToString(CultureInfo.InvariantCulture)));
+        LargeText.Write(row, "Effects", "[" + string.Join(',', effects) + "]");
+        return row;
+    }
 
     public Task ScheduleRecoveryAsync(string accountId, CancellationToken cancellationToken) =>
         storage.OutboxQueue.SendMessageAsync(JsonSerializer.Serialize(new RecoveryMessage(accountId), Json.Options), RecoveryDelay, cancellationToken: cancellationToken);
 
-    /// <summary>Runs a committed command's effects and removes its outbox row; a failure is logged and left to recovery.</summary>
-    public async Task RunAfterCommitAsync(string accountId, string commandId, IReadOnlyList<SideEffect> effects)
+    /// <summary>Runs a committed command's effects and removes its outbox rows; a failure is logged and left to recovery.</summary>
+    public async Task RunAfterCommitAsync(string accountId, IReadOnlyList<TableEntity> rows, IReadOnlyList<SideEffect> effects)
     {
         try
         {
             await RunAsync(accountId, effects, CancellationToken.None);
-            await storage.Accounts.DeleteEntityAsync(accountId, Prefix + commandId, ETag.All);
+            foreach (var row in rows)
+            {
+                await storage.Accounts.DeleteEntityAsync(accountId, row.RowKey, ETag.All);
+            }
         }
         catch (Exception e)
         {
-            LogDeferred(logger, e, accountId, commandId);
+            LogDeferred(logger, e, accountId, rows[0].RowKey);
         }
     }
 
@@ -62,7 +91,7 @@ public sealed partial class Outbox(StorageClients storage, IServiceProvider serv
         var done = 0;
         await foreach (var row in storage.Accounts.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            var effects = JsonSerializer.Deserialize<List<SideEffect>>(row.GetString("Effects") ?? "[]", Json.Effects) ?? [];
+            var effects = JsonSerializer.Deserialize<List<SideEffect>>(LargeText.Read(row, "Effects") ?? "[]", Json.Effects) ?? [];
             await RunAsync(accountId, effects, cancellationToken);
             try
             {
@@ -87,8 +116,8 @@ public sealed partial class Outbox(StorageClients storage, IServiceProvider serv
 
     private sealed record RecoveryMessage(string AccountId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Side effects of command {CommandId} on account {AccountId} deferred to recovery")]
-    private static partial void LogDeferred(ILogger logger, Exception exception, string accountId, string commandId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Side effects of outbox row {RowKey} on account {AccountId} deferred to recovery")]
+    private static partial void LogDeferred(ILogger logger, Exception exception, string accountId, string rowKey);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recovered outbox row {RowKey} of account {AccountId}")]
     private static partial void LogRecovered(ILogger logger, string accountId, string rowKey);

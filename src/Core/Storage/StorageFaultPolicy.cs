@@ -4,17 +4,6 @@ using Azure.Core.Pipeline;
 
 namespace CustomerFunctions.Core.Storage;
 
-public enum StorageFault
-{
-    None,
-
-    /// <summary>The request never reaches storage (as if storage were down).</summary>
-    FailBeforeSending,
-
-    /// <summary>Storage carries the request out, but the answer is lost (as if the connection dropped).</summary>
-    FailAfterSending,
-}
-
 /// <summary>
 /// Lets reliability tests fail chosen storage requests, before or after storage saw them. Inert unless a test sets
 /// <see cref="FaultInjection.FailStorageWhen"/>; it is part of every client's pipeline so faults hit the real code paths.

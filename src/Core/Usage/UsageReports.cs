@@ -1,9 +1,6 @@
-using CustomerFunctions.Core.Hosting;
-
 namespace CustomerFunctions.Core.Usage;
 
 /// <summary>Sums usage over a period: one single-partition query per month, reading only the columns it sums.</summary>
-[CoreService]
 public sealed class UsageReports(UsageStore usage)
 {
     public async Task<UsageReport> BuildAsync(string accountId, UsagePeriod period, string groupBy, CancellationToken cancellationToken)

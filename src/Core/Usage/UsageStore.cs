@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
-using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Storage;
 using Microsoft.Extensions.Hosting;
 
@@ -10,7 +9,6 @@ namespace CustomerFunctions.Core.Usage;
 /// The UsageRecords table: high-volume metering data kept out of the account partitions (it is not account state
 /// and needs neither history events nor the profile's concurrency guard). The only code touching that table.
 /// </summary>
-[CoreService]
 public sealed class UsageStore(StorageClients storage) : IHostedService
 {
     public const string TableName = "UsageRecords";

@@ -1,4 +1,4 @@
-using CustomerFunctions.Core.Hosting;
+using CustomerFunctions.Server;
 
 namespace CustomerFunctions.Tests.Deletion;
 

@@ -1,10 +1,7 @@
 using Cronos;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using CustomerFunctions.Core.Hosting;
 
-namespace CustomerFunctions.Core.Hosting;
+namespace CustomerFunctions.Server;
 
 /// <summary>
 /// src/Server's stand-in for the Functions timer trigger: runs a job on a six-field CRON schedule (seconds first, UTC,
@@ -16,6 +13,9 @@ public sealed partial class CronTimer(string name, CronExpression schedule, Func
 {
     // Timers can't wait longer than ~49 days at once; a far occurrence is reached in steps.
     private static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
+
+    /// <summary>The timer's function name.</summary>
+    public string Name => name;
 
     public static CronExpression Parse(string settingKey, string expression)
     {
@@ -29,12 +29,12 @@ public sealed partial class CronTimer(string name, CronExpression schedule, Func
         }
     }
 
-    /// <summary>Registers a timer whose schedule is read (and validated, failing start-up) from <paramref name="settingKey"/>.</summary>
-    public static void Register(IServiceCollection services, string name, string settingKey, string defaultSchedule, Func<IServiceProvider, CancellationToken, Task> job) =>
+    /// <summary>Registers one declared timer (<see cref="BackgroundWork.Timers"/>); its schedule is read (and validated, failing start-up) from its setting.</summary>
+    public static void Register(IServiceCollection services, TimerWork work) =>
         services.AddSingleton<IHostedService>(sp => new CronTimer(
-            name,
-            Parse(settingKey, sp.GetRequiredService<IConfiguration>()[settingKey] ?? defaultSchedule),
-            ct => job(sp, ct),
+            work.Name,
+            Parse(work.ScheduleSetting, sp.GetRequiredService<IConfiguration>()[work.ScheduleSetting] ?? work.DefaultSchedule),
+            ct => work.Run(sp, ct),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger<CronTimer>()));
 

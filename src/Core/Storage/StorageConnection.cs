@@ -16,6 +16,8 @@ public static class StorageConnection
     {
         var tableOptions = new TableClientOptions();
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        // Per call, before retries: a request Azure would refuse is refused once, and never counted as sent.
+        tableOptions.AddPolicy(new AzureTableLimitsPolicy(), Azure.Core.HttpPipelinePosition.PerCall);
         tableOptions.AddPolicy(counter, Azure.Core.HttpPipelinePosition.PerRetry);
         queueOptions.AddPolicy(counter, Azure.Core.HttpPipelinePosition.PerRetry);
         tableOptions.AddPolicy(faults, Azure.Core.HttpPipelinePosition.PerRetry);

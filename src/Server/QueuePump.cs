@@ -1,21 +1,10 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using CustomerFunctions.Core.Email;
+using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Storage;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace CustomerFunctions.Core.Hosting;
-
-public sealed class QueueOptions
-{
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
-    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
-    public int MaxDequeueCount { get; set; } = 5;
-    public int BatchSize { get; set; } = 8;
-}
+namespace CustomerFunctions.Server;
 
 /// <summary>
 /// src/Server's stand-in for the Functions queue trigger: polls a queue, hands each message to its src/Core handler,
@@ -24,6 +13,9 @@ public sealed class QueueOptions
 public sealed partial class QueuePump(string name, QueueClient queue, QueueClient poison, Func<string, CancellationToken, Task> handle, QueueOptions options, ILogger logger)
     : BackgroundService
 {
+    /// <summary>The queue it pumps.</summary>
+    public string Name => name;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -76,21 +68,19 @@ public sealed partial class QueuePump(string name, QueueClient queue, QueueClien
         return messages.Length;
     }
 
-    public static void Register(IServiceCollection services)
-    {
-        services.AddOptions<QueueOptions>().BindConfiguration("Queues");
-        services.AddSingleton<IHostedService>(sp => Create(sp, "emails", s => s.EmailQueue, s => s.EmailPoisonQueue,
-            (text, ct) => sp.GetRequiredService<EmailQueueHandler>().HandleAsync(text, ct)));
-        services.AddSingleton<IHostedService>(sp => Create(sp, "outbox", s => s.OutboxQueue, s => s.OutboxPoisonQueue,
-            (text, ct) => sp.GetRequiredService<Outbox>().HandleRecoveryMessageAsync(text, ct)));
-    }
-
-    private static QueuePump Create(IServiceProvider sp, string name, Func<StorageClients, QueueClient> queue, Func<StorageClients, QueueClient> poison, Func<string, CancellationToken, Task> handle)
-    {
-        var storage = sp.GetRequiredService<StorageClients>();
-        return new QueuePump(name, queue(storage), poison(storage), handle, sp.GetRequiredService<IOptions<QueueOptions>>().Value,
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger<QueuePump>());
-    }
+    /// <summary>Registers the pump of one declared queue (<see cref="BackgroundWork.Queues"/>); failed messages go to "{queue}-poison", as under the Functions host.</summary>
+    public static void Register(IServiceCollection services, QueueWork work) =>
+        services.AddSingleton<IHostedService>(sp =>
+        {
+            var storage = sp.GetRequiredService<StorageClients>();
+            return new QueuePump(
+                work.QueueName,
+                storage.AllQueues.Single(q => q.Name == work.QueueName),
+                storage.AllQueues.Single(q => q.Name == work.QueueName + "-poison"),
+                (text, ct) => work.Handle(sp, text, ct),
+                sp.GetRequiredService<IOptions<QueueOptions>>().Value,
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger<QueuePump>());
+        });
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Polling queue {Queue} failed")]
     private static partial void LogPollFailed(ILogger logger, Exception exception, string queue);

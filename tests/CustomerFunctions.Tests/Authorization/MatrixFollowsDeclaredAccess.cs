@@ -1,0 +1,67 @@
+using CustomerFunctions.Core.Accounts;
+using CustomerFunctions.Core.Hosting;
+
+namespace CustomerFunctions.Tests.Authorization;
+
+/// <summary>
+/// Ties the authorization matrix (what HTTP answers) to the access each route declares (what the dispatcher enforces):
+/// the cells of every account or operator route follow from its declaration alone, so a declaration changed without
+/// the matrix, or the other way round, fails here before any request is sent.
+/// </summary>
+public sealed class MatrixFollowsDeclaredAccess
+{
+    /// <summary>Routes whose handler decides more than the declaration says, and why.</summary>
+    private static readonly Dictionary<string, string> DecidedByTheHandler = new()
+    {
+        ["AddMyself"] = "the account's own members are told they already belong (409); only managers may then join",
+        ["GetProject"] = "an employee sees only the projects they were given",
+        ["CreateCustomer"] = "any signed-in user may try; partners create only for their own partner, customers not at all",
+        ["ListCustomers"] = "any signed-in user may try; the list is scoped to what the caller manages",
+        ["GetMe"] = "the caller's own data",
+        ["AcceptInvitation"] = "the token names the account",
+        ["Register"] = "anonymous",
+        ["ConfirmRegistration"] = "the token names the account",
+        ["GetMyMessages"] = "the caller's own inbox",
+        ["ListProducts"] = "the catalog is public to signed-in users",
+        ["GetProduct"] = "the catalog is public to signed-in users",
+    };
+
+    [Fact]
+    public void EveryRouteWithAnAccountOrOperatorAudience_HasTheMatrixRowItsAccessImplies()
+    {
+        var mismatches = new List<string>();
+        foreach (var route in ApiRoutes.All.Where(r => !DecidedByTheHandler.ContainsKey(r.Name)))
+        {
+            var implied = Implied(route.Access);
+            var table = AuthorizationMatrix.Table.Single(t => t.Route == route.Name).Expected;
+            if (!implied.SequenceEqual(table))
+            {
+                mismatches.Add($"{route.Name}: declared {route.Access.Who} implies [{string.Join(", ", implied)}], the matrix says [{string.Join(", ", table)}]");
+            }
+        }
+        Assert.True(mismatches.Count == 0, string.Join('\n', mismatches));
+    }
+
+    [Fact]
+    public void OnlyRoutesWithoutAnAccountInTheirPath_OrWithAReasonGiven_AreLeftToTheirHandler()
+    {
+        var unknown = DecidedByTheHandler.Keys.Where(name => ApiRoutes.All.All(r => r.Name != name));
+        Assert.Empty(unknown);
+        Assert.All(ApiRoutes.All.Where(r => r.Access.Audience is Audience.SignedIn or Audience.Anyone), r => Assert.True(DecidedByTheHandler.ContainsKey(r.Name), r.Name));
+    }
+
+    /// <summary>The matrix row an access declaration implies against the world's customer (or, for partner routes, its partner).</summary>
+    private static string[] Implied(Access access)
+    {
+        if (access.Audience == Audience.Operators)
+        {
+            return ["ok", "403", "403", "403", "403", "403", "403", "401"];
+        }
+        Assert.Equal(Audience.Account, access.Audience);
+        string Cell(Relation relation) => access.Relations.Contains(relation) ? "ok" : "403";
+        return access.AccountRouteValue == "partnerId"
+            // The world's partner account: its admin and employee are its own members; customers' people do not know it.
+            ? [Cell(Relation.Operator), Cell(Relation.Admin), Cell(Relation.Member), "404", "404", "404", "404", "401"]
+            : [Cell(Relation.Operator), Cell(Relation.Partner), Cell(Relation.Partner), "404", Cell(Relation.Admin), Cell(Relation.Member), "404", "401"];
+    }
+}
