@@ -68,8 +68,8 @@ public sealed class RawCalls(StorageClients storage)
         var all = new List<TableTransactionAction>
         {
             etag is { } e
-                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, AccountRow.ToEntity(account), e)
-                : new TableTransactionAction(TableTransactionActionType.Add, AccountRow.ToEntity(account)),
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, AccountPartition.Profile.ToEntity(account.Id, account), e)
+                : new TableTransactionAction(TableTransactionActionType.Add, AccountPartition.Profile.ToEntity(account.Id, account)),
         };
         all.AddRange(staged);
         all.AddRange(events.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)));
@@ -109,12 +109,11 @@ public sealed class RawCalls(StorageClients storage)
         }
     }
 
-    /// <summary>IndexSync.SyncListingAsync: read the profile, write the all-accounts and partner listing rows.</summary>
+    /// <summary>AccountListingIndex.SyncAsync: read the profile, write the all-accounts and partner listing rows.</summary>
     public async Task SyncListingAsync(string accountId)
     {
-        var account = AccountRow.FromEntity((await GetAsync(storage.Accounts, accountId, Keys.Profile))!);
-        var listing = AccountRow.ToEntity(account);
-        var properties = listing.Keys.Where(k => k is not ("PartitionKey" or "RowKey" or "odata.etag" or "Timestamp")).ToDictionary(k => k, k => (object?)listing[k]);
+        var account = AccountPartition.Profile.FromEntity((await GetAsync(storage.Accounts, accountId, Keys.Profile))!);
+        var properties = AccountRow.Properties(account);
         await IndexWriteAsync(IndexTable.AllAccounts, accountId, account.Version, properties);
         if (account.PartnerId is not null)
         {
@@ -125,7 +124,7 @@ public sealed class RawCalls(StorageClients storage)
     /// <summary>IndexSync.SyncMembershipAsync: read the profile and the member row, write the user's membership row.</summary>
     public async Task SyncMembershipAsync(string accountId, string userId)
     {
-        var account = AccountRow.FromEntity((await GetAsync(storage.Accounts, accountId, Keys.Profile))!);
+        var account = AccountPartition.Profile.FromEntity((await GetAsync(storage.Accounts, accountId, Keys.Profile))!);
         var row = await GetAsync(storage.Accounts, accountId, AccountPartition.Members.Key(MemberRow.Id(userId)));
         Dictionary<string, object?>? properties = null;
         if (row is not null && !account.IsDeleted)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Data.Tables;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Http;
@@ -23,16 +24,8 @@ public static class Seeding
             batch => table.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r))),
             degree: 4);
 
-    /// <summary>A listing row as <see cref="IndexSync.SyncListingAsync"/> writes it into an index partition.</summary>
-    public static TableEntity ListingRow(string partition, Account account)
-    {
-        var row = new TableEntity(partition, account.Id) { ["Version"] = account.Version, ["Removed"] = false };
-        foreach (var (key, value) in AccountRow.ToEntity(account).Where(p => p.Key is not ("PartitionKey" or "RowKey" or "odata.etag" or "Timestamp")))
-        {
-            row[key] = value;
-        }
-        return row;
-    }
+    /// <summary>A listing row as <see cref="AccountListingIndex.SyncAsync"/> writes it into an index partition.</summary>
+    public static TableEntity ListingRow(string partition, Account account) => Core.Customers.ListingRow.Instance.ToEntity(partition, account);
 
     /// <summary>A customer as CreateCustomer leaves it once committed (Version 1).</summary>
     public static Account Customer(string id, string? partnerId, DateTimeOffset now, string? companyEmail = "", long version = 1) => new()
@@ -48,7 +41,7 @@ public static class Seeding
     };
 
     public static TableEntity Event(string accountId, string type, object details, DateTimeOffset at, string actor) =>
-        new HistoryEvent(Guid.CreateVersion7(at).ToString("N"), type, at, new EventActor(actor), JsonSerializer.SerializeToElement(details, Json.Options), null).ToEntity(accountId);
+        AccountPartition.Events.ToEntity(accountId, new HistoryEvent(Guid.CreateVersion7(at).ToString("N"), type, at, new EventActor(actor), JsonSerializer.SerializeToElement(details, Json.Options), null));
 
     /// <summary>
     /// The customers of one partner as CreateCustomer writes them: profile and CUSTOMER_CREATED event (one transaction per
@@ -59,7 +52,7 @@ public static class Seeding
         var accounts = Enumerable.Range(0, count).Select(i => Customer($"{partnerId}-c{i:D6}", partnerId, now)).ToList();
         await ParallelAsync(accounts, a => storage.Accounts.SubmitTransactionAsync(
         [
-            new TableTransactionAction(TableTransactionActionType.Add, AccountRow.ToEntity(a)),
+            new TableTransactionAction(TableTransactionActionType.Add, AccountPartition.Profile.ToEntity(a.Id, a)),
             new TableTransactionAction(TableTransactionActionType.Add, Event(a.Id, EventTypes.CustomerCreated, new { kind = a.Kind, partnerId, name = a.Name }, now, "bench-operator")),
         ]));
         await BatchUpsertAsync(storage.Index, accounts.Select(a => ListingRow(IndexTable.AllAccounts, a)).Concat(accounts.Select(a => ListingRow(IndexTable.PartnerCustomers(partnerId), a))));

@@ -1,7 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
 using CustomerFunctions.Core.Accounts;
-using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Invitations;
 using CustomerFunctions.Core.Members;
@@ -62,7 +61,7 @@ public sealed class Accept(Scenario s) : Operation(s)
         var accountId = pointer.GetString("AccountId");
         var rowTask = Raw.GetAsync(Raw.Accounts, accountId, pointer.GetString("TargetRowKey"));
         var (profile, _) = await Raw.OpenAsync(accountId, user);
-        var account = AccountRow.FromEntity(profile!);
+        var account = AccountPartition.Profile.FromEntity(profile!);
         var row = (await rowTask)!;
         var invitation = AccountPartition.Invitations.FromEntity(row);
         var now = Host.Time.GetUtcNow();

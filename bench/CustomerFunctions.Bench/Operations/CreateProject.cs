@@ -3,7 +3,6 @@ using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Projects;
-using CustomerFunctions.Core.Storage;
 
 namespace CustomerFunctions.Bench.Operations;
 
@@ -39,7 +38,7 @@ public sealed class CreateProject(Scenario s) : Operation(s)
     private async Task RawCreateAsync(string accountId, string admin, string projectId)
     {
         var (profile, _) = await Raw.OpenAsync(accountId, admin);
-        var account = AccountRow.FromEntity(profile!);
+        var account = AccountPartition.Profile.FromEntity(profile!);
         await Raw.GetAsync(Raw.Accounts, accountId, AccountPartition.Projects.Key(projectId));
         _ = account.TakeProjectSlot();
         var now = Host.Time.GetUtcNow();

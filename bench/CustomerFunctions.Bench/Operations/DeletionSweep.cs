@@ -56,7 +56,7 @@ public sealed class DeletionSweep(Scenario s) : Operation(s)
             {
                 account.RequestDeletion(now.AddDays(5 + i % 5), account.UpdatedAt);
             }
-            return Raw.Accounts.AddEntityAsync(AccountRow.ToEntity(account));
+            return Raw.Accounts.AddEntityAsync(AccountPartition.Profile.ToEntity(account.Id, account));
         }, degree: 32);
         await Seeding.BatchUpsertAsync(Raw.Storage.Index, Enumerable.Range(0, NotYetDue).Select(i => DueRow(AccountId(i), now.AddDays(5 + i % 5))));
         nextAccount = NotYetDue;
@@ -89,7 +89,7 @@ public sealed class DeletionSweep(Scenario s) : Operation(s)
             var request = new DeletionRequest { Id = Guid.CreateVersion7().ToString("N"), RequestedAt = requestedAt, RequestedBy = new EventActor(admin), Reason = "bench", DueAt = dueAt };
             await Raw.Accounts.SubmitTransactionAsync(
             [
-                new TableTransactionAction(TableTransactionActionType.UpsertReplace, AccountRow.ToEntity(account)),
+                new TableTransactionAction(TableTransactionActionType.UpsertReplace, AccountPartition.Profile.ToEntity(account.Id, account)),
                 new TableTransactionAction(TableTransactionActionType.Add, AccountPartition.Members.ToEntity(id, new Member(admin, admin + "@bench.example", "User " + admin, MemberRole.CustomerAdmin, now.AddDays(-60)))),
                 new TableTransactionAction(TableTransactionActionType.Add, AccountPartition.DeletionRequests.ToEntity(id, request)),
                 new TableTransactionAction(TableTransactionActionType.Add, Seeding.Event(id, EventTypes.CustomerCreated, new { kind = AccountKind.Customer, partnerId = Partner, name = account.Name }, now.AddDays(-60), "bench-operator")),
@@ -142,7 +142,7 @@ public sealed class DeletionSweep(Scenario s) : Operation(s)
     private async Task RawDeleteAsync(string dueRowKey, string accountId, DateTimeOffset now)
     {
         var (profile, _) = await Raw.OpenAsync(accountId, Timer);
-        var account = AccountRow.FromEntity(profile!);
+        var account = AccountPartition.Profile.FromEntity(profile!);
         var requestRow = (await RawCalls.QueryPageAsync(Raw.Accounts, Prefix(accountId, DeletionRequestRow.Prefix), 1))[0];
         var request = AccountPartition.DeletionRequests.FromEntity(requestRow).Complete(new EventActor(Timer), now);
         var requestEntity = AccountPartition.DeletionRequests.ToEntity(accountId, request);
@@ -157,8 +157,8 @@ public sealed class DeletionSweep(Scenario s) : Operation(s)
 
         var dueAt = account.DeletionDueAt!.Value;
         account.MarkDeleted(now);
-        var deleted = new HistoryEvent(Guid.CreateVersion7().ToString("N"), EventTypes.CustomerDeleted, now, new EventActor(Timer),
-            JsonSerializer.SerializeToElement(new { requestId = request.Id, deletedBy = Timer }, Json.Options), [new FieldChange("status", "deletionRequested", "deleted")]).ToEntity(accountId);
+        var deleted = AccountPartition.Events.ToEntity(accountId, new HistoryEvent(Guid.CreateVersion7().ToString("N"), EventTypes.CustomerDeleted, now, new EventActor(Timer),
+            JsonSerializer.SerializeToElement(new { requestId = request.Id, deletedBy = Timer }, Json.Options), [new FieldChange("status", "deletionRequested", "deleted")]));
         List<SideEffect> effects = [new SyncAccountListing(), new EraseAccountData(), .. emails, new UnscheduleDeletion(dueAt)];
         var command = await Raw.CommitAsync(account, profile!.ETag, [new TableTransactionAction(TableTransactionActionType.UpdateReplace, requestEntity, requestRow.ETag)], [deleted], effects);
 
@@ -189,7 +189,7 @@ public sealed class DeletionSweep(Scenario s) : Operation(s)
         await RawCalls.QueryPageAsync(Raw.Accounts, Prefix(accountId, "idem|"), 100);
         await RawCalls.QueryPageAsync(Raw.Accounts, Prefix(accountId, "invitation|"), 100);
         await RawCalls.QueryPageAsync(Raw.Accounts, Prefix(accountId, AcknowledgementRow.Prefix), 100);
-        var history = await RawCalls.QueryPageAsync(Raw.Accounts, Prefix(accountId, HistoryEvent.Prefix), 100);
+        var history = await RawCalls.QueryPageAsync(Raw.Accounts, Prefix(accountId, HistoryEventRow.Prefix), 100);
         var scrubs = new List<TableTransactionAction>();
         foreach (var row in history)
         {

@@ -34,7 +34,7 @@ public sealed class History(Scenario s) : Operation(s)
         Task.FromResult(Repeat(count, async () =>
         {
             await Raw.OpenAsync(Account, Admin);
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Account} and RowKey ge {HistoryEvent.Prefix} and RowKey lt {Keys.PrefixEnd(HistoryEvent.Prefix)}");
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Account} and RowKey ge {HistoryEventRow.Prefix} and RowKey lt {Keys.PrefixEnd(HistoryEventRow.Prefix)}");
             await RawCalls.QueryPageAsync(Raw.Accounts, filter, 50);
         }));
 }

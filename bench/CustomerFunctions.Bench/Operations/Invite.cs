@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using CustomerFunctions.Core.Accounts;
-using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Invitations;
 using CustomerFunctions.Core.Members;
@@ -41,7 +40,7 @@ public sealed class Invite(Scenario s) : Operation(s)
     private async Task RawInviteAsync(string accountId, string admin, string email)
     {
         var (profile, _) = await Raw.OpenAsync(accountId, admin);
-        var account = AccountRow.FromEntity(profile!);
+        var account = AccountPartition.Profile.FromEntity(profile!);
         var now = Host.Time.GetUtcNow();
         var pending = TableClient.CreateQueryFilter(
             $"PartitionKey eq {accountId} and RowKey ge {InvitationRow.Prefix} and RowKey lt {Keys.PrefixEnd(InvitationRow.Prefix)} and State eq {InvitationRow.Pending} and ExpiresAt gt {now}");

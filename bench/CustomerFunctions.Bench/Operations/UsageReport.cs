@@ -30,7 +30,7 @@ public sealed class UsageReport(Scenario s) : Operation(s)
         await Seeding.BatchUpsertAsync(Host.Usage, Enumerable.Range(0, Sizes.UsageRecords).Select(i =>
         {
             var from = Month.AddSeconds(i % (31 * 24 * 3600 - 3600));
-            return new UsageRecord($"r{i:D7}", $"project-{i % 20:D2}", products[i % products.Length], "hours", 1.5m, "h", from, from.AddHours(1)).ToEntity(Account, recordedAt);
+            return new UsageRecordRow().ToEntity(UsageRecordRow.PartitionKey(Account, from), new UsageRecord($"r{i:D7}", $"project-{i % 20:D2}", products[i % products.Length], "hours", 1.5m, "h", from, from.AddHours(1), recordedAt));
         }));
         token = Host.Token(Admin);
     }
@@ -42,7 +42,7 @@ public sealed class UsageReport(Scenario s) : Operation(s)
         Task.FromResult(Repeat(count, async () =>
         {
             await Raw.OpenAsync(Account, Admin);
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {UsageRecord.PartitionKey(Account, Month)} and From ge {Month} and To le {Month.AddMonths(1)}");
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {UsageRecordRow.PartitionKey(Account, Month)} and From ge {Month} and To le {Month.AddMonths(1)}");
             var total = 0d;
             await foreach (var row in Host.Usage.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: Columns))
             {

@@ -20,7 +20,7 @@ namespace CustomerFunctions.Core.Accounts;
 public static class AccountPartition
 {
     /// <summary>The account itself; its ETag guards every command.</summary>
-    public static readonly RowKind<Account> Profile = new("profile", new DelegateRowMapper<Account>((_, a) => AccountRow.ToEntity(a), e => AccountRow.FromEntity(e)), Erasure.Keep);
+    public static readonly RowKind<Account> Profile = new(AccountRow.Key, new AccountRow(), Erasure.Keep);
 
     /// <summary>member|{encoded user id}: a user's role in the account.</summary>
     public static readonly RowKind<Member> Members = new(MemberRow.Prefix, new MemberRow(), Erasure.Delete);
@@ -62,7 +62,7 @@ public static class AccountPartition
     public static readonly RowKind<RegistrationRecord> Registration = new(RegistrationRecordRow.Prefix, new RegistrationRecordRow(), Erasure.Keep);
 
     /// <summary>event|{inverted time}|{id}: the history, newest first, written in each command's transaction.</summary>
-    public static readonly RowKind<HistoryEvent> Events = new("event|", new DelegateRowMapper<HistoryEvent>((pk, e) => e.ToEntity(pk), HistoryEvent.FromEntity), Erasure.Scrub);
+    public static readonly RowKind<HistoryEvent> Events = new(HistoryEventRow.Prefix, new HistoryEventRow(), Erasure.Scrub);
 
     /// <summary>outbox|{command id}: side effects a committed command still owes.</summary>
     public static readonly RowKind<TableEntity> Outbox = new("outbox|", RawRow.Instance, Erasure.Keep);

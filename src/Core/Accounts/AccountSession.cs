@@ -134,10 +134,16 @@ public sealed class AccountSession
     public Task DeleteNowAsync(IReadOnlyList<string> rowKeys) => store.DeleteNowAsync(AccountId, rowKeys, Aborted);
 
     /// <summary>One page of a kind (optionally filtered further) for the API, with a signed continuation token bound to the request.</summary>
-    public async Task<(List<T> Items, string? ContinuationToken)> PageAsync<T>(RowKind<T> kind, Paging paging, string within = "", FormattableString? where = null, params string?[] scope)
+    public Task<(List<T> Items, string? ContinuationToken)> PageAsync<T>(RowKind<T> kind, Paging paging, string within = "", FormattableString? where = null, params string?[] scope) =>
+        QueryPageAsync(kind, kind.Range(AccountId, within) + (where is null ? "" : " and " + TableClient.CreateQueryFilter(where)), paging, scope);
+
+    /// <summary>One page of the rows of a kind whose key part lies in [<paramref name="from"/>, <paramref name="to"/>) (null: open), optionally filtered further.</summary>
+    public Task<(List<T> Items, string? ContinuationToken)> PageBetweenAsync<T>(RowKind<T> kind, Paging paging, string? from, string? to, FormattableString? where, params string?[] scope) =>
+        QueryPageAsync(kind, kind.Between(AccountId, from, to) + (where is null ? "" : " and " + TableClient.CreateQueryFilter(where)), paging, scope);
+
+    private async Task<(List<T> Items, string? ContinuationToken)> QueryPageAsync<T>(RowKind<T> kind, string filter, Paging paging, string?[] scope)
     {
         var request = Request ?? throw new InvalidOperationException("Paging needs a request.");
-        var filter = where is null ? kind.Range(AccountId, within) : kind.Range(AccountId, within) + " and " + TableClient.CreateQueryFilter(where);
         var (rows, token) = await paging.QueryAsync(Table, filter, request, Paging.Scope(request, scope));
         return ([.. rows.Select(kind.FromEntity)], token);
     }

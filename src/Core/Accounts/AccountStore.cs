@@ -52,7 +52,7 @@ public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProv
             replay = IdempotencyRecord.ReplayOf(row.HasValue ? row.Value : null, idempotency!);
         }
 
-        var account = profile.HasValue ? AccountRow.FromEntity(profile.Value!) : null;
+        var account = profile.HasValue ? AccountPartition.Profile.FromEntity(profile.Value!) : null;
         var member = memberRow.HasValue ? AccountPartition.Members.FromEntity(memberRow.Value!) : null;
         Member? partnerMember = null;
         Account? partner = null;
@@ -185,7 +185,7 @@ public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProv
             return null;
         }
         var row = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, Keys.Profile, cancellationToken: cancellationToken);
-        return row.HasValue ? (AccountRow.FromEntity(row.Value!), row.Value!.ETag) : null;
+        return row.HasValue ? (AccountPartition.Profile.FromEntity(row.Value!), row.Value!.ETag) : null;
     }
 
     /// <summary>

@@ -3,10 +3,30 @@ using CustomerFunctions.Core.Storage;
 
 namespace CustomerFunctions.Core.Customers;
 
-/// <summary>Maps an <see cref="Account"/> to its profile row (and to the listing rows copied into the index).</summary>
-public static class AccountRow
+/// <summary>
+/// Row <c>profile</c> of the account partition: the <see cref="Account"/>. The listing rows of the index carry the same
+/// properties (<see cref="ListingRow"/>), so the account's columns are named here only.
+/// </summary>
+public sealed class AccountRow : RowMapper<Account>
 {
-    public static TableEntity ToEntity(Account a) => new(a.Id, Keys.Profile)
+    public const string Key = Keys.Profile;
+
+    public override TableEntity ToEntity(string partitionKey, Account value) => With(new TableEntity(partitionKey, Key), value);
+
+    public override Account FromEntity(TableEntity entity) => Read(entity, entity.PartitionKey);
+
+    /// <summary>Sets the account's columns on <paramref name="row"/>.</summary>
+    public static TableEntity With(TableEntity row, Account a)
+    {
+        foreach (var (name, value) in Properties(a))
+        {
+            row[name] = value;
+        }
+        return row;
+    }
+
+    /// <summary>The account's columns, without keys.</summary>
+    public static Dictionary<string, object?> Properties(Account a) => new()
     {
         ["Name"] = a.Name,
         ["NameLower"] = a.Name.ToLowerInvariant(),
@@ -30,9 +50,10 @@ public static class AccountRow
         ["Version"] = a.Version,
     };
 
-    public static Account FromEntity(TableEntity e, string? id = null) => new()
+    /// <summary>The account in a row holding its columns; <paramref name="id"/> says which key names the account.</summary>
+    public static Account Read(TableEntity e, string id) => new()
     {
-        Id = id ?? e.PartitionKey,
+        Id = id,
         Name = e.GetString("Name") ?? "",
         Kind = Enum.Parse<AccountKind>(e.GetString("Kind") ?? nameof(AccountKind.Customer)),
         PartnerId = e.GetString("PartnerId"),

@@ -1,18 +1,14 @@
 using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Http;
-using CustomerFunctions.Core.Storage;
 
 namespace CustomerFunctions.Core.Customers;
-
-public sealed record CreateCustomerBody(
-    string? Id, string? Name, AccountKind? Kind, string? PartnerId, string? CompanyEmail, string? FirstName, string? LastName,
-    string? CustomId, string? Seller, string? Language, bool? IsTestAccount, int? ProjectQuota);
 
 /// <summary>Creating and reading accounts.</summary>
 public sealed class CustomerEndpoints(AccountStore accounts, CallerPartners partners)
 {
-    public async Task<Microsoft.AspNetCore.Http.IResult> Create(ApiRequest request)
+    /// <summary>The account named in the body is opened here: the route names none, so the dispatcher cannot.</summary>
+    public async Task<Answer<ApiResponse, Invalid, Forbidden, IdentifierTaken>> Create(ApiRequest request)
     {
         var body = request.ReadBody<CreateCustomerBody>();
         var kind = body.Kind ?? AccountKind.Customer;
@@ -31,31 +27,47 @@ public sealed class CustomerEndpoints(AccountStore accounts, CallerPartners part
         {
             check.Error("partnerId", "A partner account is not managed by another partner.");
         }
-        check.ThrowIfInvalid();
+        if (check.Failure is { } invalid)
+        {
+            return invalid;
+        }
 
         var caller = request.Caller;
         if (caller.IsImpersonation)
         {
-            throw new ApiErrorException(ApiError.Forbidden("An impersonation token acts only inside its customer account."));
+            return new ImpersonationConfined();
         }
         if (kind == AccountKind.Partner && !caller.IsOperator)
         {
-            throw new ApiErrorException(ApiError.Forbidden("Only platform operators create partner accounts."));
+            return new Forbidden("Only platform operators create partner accounts.");
         }
-        var partnerId = caller.IsOperator ? body.PartnerId : await partners.ResolveAsync(request, body.PartnerId, "Only operators and members of the partner create its customer accounts.");
-        if (partnerId is not null && caller.IsOperator)
+        var partnerId = body.PartnerId;
+        if (!caller.IsOperator)
         {
-            var partner = await accounts.ReadAccountAsync(partnerId, request.Aborted);
-            if (partner is not { Account.Kind: AccountKind.Partner, Account.IsDeleted: false })
+            var choice = await partners.ResolveAsync(request, body.PartnerId, "Only operators and members of the partner create its customer accounts.");
+            if (choice.Refused is { } refused)
             {
-                throw new ApiErrorException(ApiError.Validation("partnerId", "No partner account has this identifier."));
+                return refused;
             }
+            if (choice.Ambiguous is { } ambiguous)
+            {
+                return ambiguous;
+            }
+            partnerId = choice.Id;
+        }
+        else if (partnerId is not null && await accounts.ReadAccountAsync(partnerId, request.Aborted) is not { Account.Kind: AccountKind.Partner, Account.IsDeleted: false })
+        {
+            return Invalid.Field("partnerId", "No partner account has this identifier.");
         }
 
-        var session = await accounts.OpenAsync(body.Id!, request);
+        var session = await accounts.OpenForRouteAsync(body.Id!, request);
+        if (session.Replay is { } replay)
+        {
+            return replay;
+        }
         if (session.Account is not null)
         {
-            throw new ApiErrorException(ApiError.Conflict("identifier-taken", $"The identifier '{body.Id}' is already taken."));
+            return new IdentifierTaken(body.Id!);
         }
         var now = session.Now;
         var account = session.Account = new Account
@@ -80,9 +92,6 @@ public sealed class CustomerEndpoints(AccountStore accounts, CallerPartners part
         return await session.CommitAsync(ApiResponse.Created($"/api/customers/{account.Id}", AccountView.From(account)));
     }
 
-    public async Task<Microsoft.AspNetCore.Http.IResult> Get(ApiRequest request)
-    {
-        var session = (await accounts.OpenAsync(request.RouteValue("id"), request)).Authorize(Allowed.Everyone, writes: false);
-        return ApiResponse.Ok(AccountView.From(session.Existing)) with { ETag = session.ProfileETag?.ToString() };
-    }
+    public Task<ApiResponse> Get(AccountSession session, ApiRequest request) =>
+        Task.FromResult(ApiResponse.Ok(AccountView.From(session.Existing)) with { ETag = session.ProfileETag?.ToString() });
 }

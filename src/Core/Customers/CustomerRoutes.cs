@@ -8,32 +8,32 @@ public static class CustomerRoutes
 {
     public static readonly IReadOnlyList<ApiRoute> All =
     [
-        ApiRoute.Legacy<CustomerEndpoints>("CreateCustomer", "POST", "customers", Access.SignedIn, (e, r) => e.Create(r))
+        Route<CustomerEndpoints>.For("CreateCustomer", "POST", "customers", Access.SignedIn, (e, r) => e.Create(r))
             with { Summary = "Create a customer or partner account", BodyType = typeof(CreateCustomerBody), ResponseType = typeof(AccountView) },
-        ApiRoute.Legacy<CustomerEndpoints>("GetCustomer", "GET", "customers/{id}", Access.Reads(Allowed.Everyone), (e, r) => e.Get(r))
+        Route<CustomerEndpoints>.For("GetCustomer", "GET", "customers/{id}", Access.Reads(Allowed.Everyone), (e, s, r) => e.Get(s, r))
             with { Summary = "Read an account (with ETag)", ResponseType = typeof(AccountView) },
-        ApiRoute.Legacy<CustomerListEndpoints>("ListCustomers", "GET", "customers", Access.SignedIn, (e, r) => e.List(r))
+        Route<CustomerListEndpoints>.For("ListCustomers", "GET", "customers", Access.SignedIn, (e, r) => e.List(r))
             with
             {
                 Summary = "List accounts: operators all (or one partner's), partner members their partner's customers. Filters: status, seller, search (name or id prefix), testAccounts=exclude|include|only",
                 ResponseType = typeof(AccountPage),
                 Query = CustomerListEndpoints.QueryParameters,
             },
-        ApiRoute.Legacy<CustomerUpdateEndpoints>("UpdateCustomer", "PATCH", "customers/{id}", Access.Writes(Allowed.Admins), (e, r) => e.Update(r))
+        Route<CustomerUpdateEndpoints>.For("UpdateCustomer", "PATCH", "customers/{id}", Access.Writes(Allowed.Admins), (e, s, r) => e.Update(s, r))
             with
             {
                 Summary = "Change account fields (JSON merge patch: absent fields stay, null clears). If-Match honoured (412); id never changes (400); a patch that changes nothing records no event",
                 BodyType = typeof(UpdateCustomerBody),
                 ResponseType = typeof(AccountView),
             },
-        ApiRoute.Legacy<CustomerUpdateEndpoints>("SetCustomerStatus", "PUT", "customers/{id}/status", Access.Writes(Allowed.Managers), (e, r) => e.SetStatus(r))
+        Route<CustomerUpdateEndpoints>.For("SetCustomerStatus", "PUT", "customers/{id}/status", Access.Writes(Allowed.Managers), (e, s, r) => e.SetStatus(s, r))
             with
             {
                 Summary = "Enable or disable an account (active <-> disabled only, else 409); members of a disabled account may only read",
                 BodyType = typeof(SetCustomerStatusBody),
                 ResponseType = typeof(AccountView),
             },
-        ApiRoute.Legacy<CustomerUpdateEndpoints>("SetCustomerQuota", "PUT", "customers/{id}/quota", Access.Writes(Allowed.Managers), (e, r) => e.SetQuota(r))
+        Route<CustomerUpdateEndpoints>.For("SetCustomerQuota", "PUT", "customers/{id}/quota", Access.Writes(Allowed.Managers), (e, s, r) => e.SetQuota(s, r))
             with
             {
                 Summary = "Set the project quota (0 to 10000; may be lower than the projects that exist)",

@@ -6,28 +6,20 @@ using CustomerFunctions.Core.Storage;
 
 namespace CustomerFunctions.Core.Customers;
 
-/// <summary>A JSON merge patch of an account: absent fields stay, <c>null</c> clears an optional field.</summary>
-public sealed record UpdateCustomerBody(
-    string? Name, string? CompanyEmail, string? FirstName, string? LastName, string? CustomId, string? Seller, string? Language, bool? IsTestAccount);
-
-public sealed record SetCustomerStatusBody(AccountStatus? Status);
-
-public sealed record SetCustomerQuotaBody(int? Projects);
-
 /// <summary>Changing an account: its fields, its status, its project quota. Each change is one history event with its field changes.</summary>
-public sealed class CustomerUpdateEndpoints(AccountStore accounts)
+public sealed class CustomerUpdateEndpoints
 {
     public const int MaxProjectQuota = 10_000;
 
     /// <summary>Fields only the operator and the managing partner set (the reference: customers see a custom id but cannot edit it).</summary>
     private static readonly string[] ManagedFields = ["customId", "seller", "isTestAccount"];
 
-    public async Task<Microsoft.AspNetCore.Http.IResult> Update(ApiRequest request)
+    public async Task<Answer<ApiResponse, Invalid, PreconditionFailed, ManagedField>> Update(AccountSession session, ApiRequest request)
     {
         var present = PresentFields(request.Body);
         if (present.Contains("id"))
         {
-            throw new ApiErrorException(ApiError.Validation("id", "An account's identifier never changes; create a new account instead."));
+            return Invalid.Field("id", "An account's identifier never changes; create a new account instead.");
         }
         var body = request.ReadBody<UpdateCustomerBody>();
         var check = new Validator()
@@ -42,10 +34,14 @@ public sealed class CustomerUpdateEndpoints(AccountStore accounts)
         {
             check.Error("isTestAccount", "Must be true or false.");
         }
-        check.ThrowIfInvalid();
-
-        var session = (await accounts.OpenAsync(request.RouteValue("id"), request)).Authorize(Allowed.Admins, writes: true);
-        session.CheckIfMatch();
+        if (check.Failure is { } invalid)
+        {
+            return invalid;
+        }
+        if (session.IfMatchFails() is { } stale)
+        {
+            return stale;
+        }
         var account = session.Existing;
         var changes = new Changes(present, account.Details);
         changes.Track("name", account.Name, body.Name?.Trim(), (d, v) => d with { Name = v! });
@@ -59,7 +55,7 @@ public sealed class CustomerUpdateEndpoints(AccountStore accounts)
 
         if (session.Relation == Relation.Admin && changes.List.FirstOrDefault(c => ManagedFields.Contains(c.Field)) is { } managed)
         {
-            throw new ApiErrorException(ApiError.Forbidden($"Customer admins may not change '{managed.Field}'; the operator or the partner sets it."));
+            return new ManagedField(managed.Field);
         }
         if (changes.List.Count == 0)
         {
@@ -77,7 +73,7 @@ public sealed class CustomerUpdateEndpoints(AccountStore accounts)
         return await session.CommitAsync(ApiResponse.Ok(AccountView.From(account)));
     }
 
-    public async Task<Microsoft.AspNetCore.Http.IResult> SetStatus(ApiRequest request)
+    public async Task<Answer<ApiResponse, Invalid, PreconditionFailed, StatusChangeNotAllowed>> SetStatus(AccountSession session, ApiRequest request)
     {
         var body = request.ReadBody<SetCustomerStatusBody>();
         var check = new Validator();
@@ -89,10 +85,14 @@ public sealed class CustomerUpdateEndpoints(AccountStore accounts)
         {
             check.Error("status", "Must be active or disabled; the other statuses follow from registration and deletion.");
         }
-        check.ThrowIfInvalid();
-
-        var session = (await accounts.OpenAsync(request.RouteValue("id"), request)).Authorize(Allowed.Managers, writes: true);
-        session.CheckIfMatch();
+        if (check.Failure is { } invalid)
+        {
+            return invalid;
+        }
+        if (session.IfMatchFails() is { } stale)
+        {
+            return stale;
+        }
         var account = session.Existing;
         var target = body.Status!.Value;
         if (account.Status == target)
@@ -101,8 +101,7 @@ public sealed class CustomerUpdateEndpoints(AccountStore accounts)
         }
         if (!account.CanChangeStatusTo(target))
         {
-            throw new ApiErrorException(ApiError.Conflict("status-change-not-allowed",
-                $"An account that is {JsonNamingPolicy.CamelCase.ConvertName(account.Status.ToString())} cannot be set to {JsonNamingPolicy.CamelCase.ConvertName(target.ToString())}."));
+            return new StatusChangeNotAllowed(account.Status, target);
         }
         var from = account.Status;
         account.ChangeStatus(target, session.Now);
@@ -111,13 +110,17 @@ public sealed class CustomerUpdateEndpoints(AccountStore accounts)
         return await session.CommitAsync(ApiResponse.Ok(AccountView.From(account)));
     }
 
-    public async Task<Microsoft.AspNetCore.Http.IResult> SetQuota(ApiRequest request)
+    public async Task<Answer<ApiResponse, Invalid, PreconditionFailed>> SetQuota(AccountSession session, ApiRequest request)
     {
         var body = request.ReadBody<SetCustomerQuotaBody>();
-        new Validator().Range("projects", body.Projects, 0, MaxProjectQuota, required: true).ThrowIfInvalid();
-
-        var session = (await accounts.OpenAsync(request.RouteValue("id"), request)).Authorize(Allowed.Managers, writes: true);
-        session.CheckIfMatch();
+        if (new Validator().Range("projects", body.Projects, 0, MaxProjectQuota, required: true).Failure is { } invalid)
+        {
+            return invalid;
+        }
+        if (session.IfMatchFails() is { } stale)
+        {
+            return stale;
+        }
         var account = session.Existing;
         var target = body.Projects!.Value;
         if (account.ProjectQuota == target)

@@ -12,6 +12,8 @@ public static class CustomersFeature
         services.TryAddSingleton<CustomerListEndpoints>();
         services.TryAddSingleton<CustomerUpdateEndpoints>();
         services.TryAddSingleton<CallerPartners>();
+        services.TryAddSingleton<PartnerMembershipIndex>();
+        services.TryAddSingleton<AccountListingIndex>();
         return services;
     }
 }

@@ -10,7 +10,7 @@ public sealed class DeletionRequestRow : RowMapper<DeletionRequest>
     public const string Prefix = "deletion|";
 
     /// <summary>The key part of a request's row.</summary>
-    public static string Id(DeletionRequest request) => HistoryEvent.TimeKey(request.RequestedAt) + "|" + request.Id;
+    public static string Id(DeletionRequest request) => HistoryEventRow.TimeKey(request.RequestedAt) + "|" + request.Id;
 
     public override TableEntity ToEntity(string partitionKey, DeletionRequest value) => new(partitionKey, Prefix + Id(value))
     {

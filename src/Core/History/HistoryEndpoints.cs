@@ -1,16 +1,12 @@
 using System.Globalization;
-using Azure.Data.Tables;
 using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Storage;
 
 namespace CustomerFunctions.Core.History;
 
-/// <summary>One page of an account's history, newest first.</summary>
-public sealed record HistoryPage(IReadOnlyList<HistoryEvent> Items, string? ContinuationToken);
-
 /// <summary>Reads an account's history: newest first, by type and time window, as JSON or CSV.</summary>
-public sealed class HistoryEndpoints(AccountStore accounts, Paging paging)
+public sealed class HistoryEndpoints(Paging paging)
 {
     public const string ContinuationHeader = "Continuation-Token";
 
@@ -21,7 +17,7 @@ public sealed class HistoryEndpoints(AccountStore accounts, Paging paging)
         "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
     ];
 
-    public async Task<Microsoft.AspNetCore.Http.IResult> List(ApiRequest request)
+    public async Task<Answer<ApiResponse, TextResponse, Invalid>> List(AccountSession session, ApiRequest request)
     {
         var type = request.Query("type");
         var fromText = request.Query("from");
@@ -33,23 +29,15 @@ public sealed class HistoryEndpoints(AccountStore accounts, Paging paging)
         {
             check.Error("to", "Must be later than from.");
         }
-        check.ThrowIfInvalid();
+        if (check.Failure is { } invalid)
+        {
+            return invalid;
+        }
         Paging.PageSize(request);
 
-        var session = (await accounts.OpenAsync(request.RouteValue("id"), request)).Authorize(Allowed.Admins, writes: false);
-
-        // RowKeys hold inverted ticks, so later times sort first: "to" (exclusive) bounds from below, "from" (inclusive) from above.
-        // A time key is followed by '|' in every RowKey, and '|' < '}', so "key}" sorts after every event at that instant.
-        var lower = to is null ? HistoryEvent.Prefix : HistoryEvent.Prefix + HistoryEvent.TimeKey(to.Value) + "}";
-        var upper = from is null ? Keys.PrefixEnd(HistoryEvent.Prefix) : HistoryEvent.Prefix + HistoryEvent.TimeKey(from.Value) + "}";
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {session.AccountId} and RowKey ge {lower} and RowKey lt {upper}");
-        if (type is not null)
-        {
-            filter += " and " + TableClient.CreateQueryFilter($"Type eq {type}");
-        }
-        var scope = Paging.Scope(request, type, from?.UtcTicks.ToString(CultureInfo.InvariantCulture), to?.UtcTicks.ToString(CultureInfo.InvariantCulture));
-        var (rows, token) = await paging.QueryAsync(session.Table, filter, request, scope);
-        var events = rows.Select(HistoryEvent.FromEntity).ToList();
+        var (start, end) = HistoryEventRow.Window(from, to);
+        var scope = new[] { type, from?.UtcTicks.ToString(CultureInfo.InvariantCulture), to?.UtcTicks.ToString(CultureInfo.InvariantCulture) };
+        var (events, token) = await session.PageBetweenAsync(AccountPartition.Events, paging, start, end, type is null ? null : (FormattableString)$"Type eq {type}", scope);
 
         if (request.AcceptsCsv)
         {

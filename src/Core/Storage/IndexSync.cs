@@ -5,25 +5,9 @@ using CustomerFunctions.Core.Members;
 
 namespace CustomerFunctions.Core.Storage;
 
-/// <summary>Brings derived index rows in line with an account partition (listing rows, membership rows).</summary>
+/// <summary>Brings the membership index rows in line with an account partition (the listing rows: <c>AccountListingIndex</c>).</summary>
 public sealed class IndexSync(StorageClients storage, IndexTable index)
 {
-    public async Task SyncListingAsync(string accountId, CancellationToken cancellationToken)
-    {
-        var account = await ReadAccountAsync(accountId, cancellationToken);
-        if (account is null)
-        {
-            return;
-        }
-        var listing = AccountRow.ToEntity(account);
-        var properties = listing.Keys.Where(k => k is not ("PartitionKey" or "RowKey" or "odata.etag" or "Timestamp")).ToDictionary(k => k, k => (object?)listing[k]);
-        await index.WriteAsync(IndexTable.AllAccounts, accountId, account.Version, properties, cancellationToken);
-        if (account.PartnerId is not null)
-        {
-            await index.WriteAsync(IndexTable.PartnerCustomers(account.PartnerId), accountId, account.Version, properties, cancellationToken);
-        }
-    }
-
     public async Task SyncMembershipAsync(string accountId, string userId, CancellationToken cancellationToken)
     {
         // Read the version first: whatever member state we then see is at least that new.
@@ -54,6 +38,6 @@ public sealed class IndexSync(StorageClients storage, IndexTable index)
     private async Task<Account?> ReadAccountAsync(string accountId, CancellationToken cancellationToken)
     {
         var row = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, Keys.Profile, cancellationToken: cancellationToken);
-        return row.HasValue ? AccountRow.FromEntity(row.Value!) : null;
+        return row.HasValue ? AccountPartition.Profile.FromEntity(row.Value!) : null;
     }
 }

@@ -40,4 +40,8 @@ public sealed class RowKind<T>(string prefix, RowMapper<T> mapper, Erasure erasu
         var end = stop[..^1] + (char)(stop[^1] + 1);
         return TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {start} and RowKey lt {end}");
     }
+
+    /// <summary>The storage filter for the rows whose key part lies in [<paramref name="from"/>, <paramref name="to"/>); null leaves that end open.</summary>
+    public string Between(string partitionKey, string? from, string? to) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {prefix + from} and RowKey lt {(to is null ? Keys.PrefixEnd(prefix) : prefix + to)}");
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.Deletion;
 using CustomerFunctions.Core.Messages;
 using CustomerFunctions.Core.Registration;

@@ -4,37 +4,34 @@ using CustomerFunctions.Core.Http;
 
 namespace CustomerFunctions.Core.Usage;
 
-public sealed record UsageRecordBody(string? Id, string? ProjectId, string? Product, string? Metric, decimal? Quantity, string? Unit, DateTimeOffset? From, DateTimeOffset? To);
-
-public sealed record RecordUsageBody(IReadOnlyList<UsageRecordBody?>? Records);
-
-public sealed record RecordUsageResult(int Recorded);
-
 /// <summary>The metering feed's intake and the usage report.</summary>
-public sealed class UsageEndpoints(AccountStore accounts, UsageStore usage, UsageReports reports, TimeProvider time)
+public sealed class UsageEndpoints(UsageStore usage, UsageReports reports)
 {
     public const int MaxRecordsPerRequest = 1000;
 
     /// <summary>Idempotent per record id: a replayed record overwrites itself, so retrying a whole batch is always safe.</summary>
-    public async Task<Microsoft.AspNetCore.Http.IResult> Record(ApiRequest request)
+    public async Task<Answer<ApiResponse, Invalid>> Record(AccountSession session, ApiRequest request)
     {
         var body = request.ReadBody<RecordUsageBody>();
-        var records = UsageValidation.Check(body);
-        var session = (await accounts.OpenAsync(request.RouteValue("id"), request)).Authorize(Allowed.Managers, writes: true);
-        var now = time.GetUtcNow();
-        await usage.WriteAsync(records.Select(r => r.ToEntity(session.AccountId, now)), request.Aborted);
+        if (UsageValidation.Check(body, out var records) is { } invalid)
+        {
+            return invalid;
+        }
+        await usage.WriteAsync(session.AccountId, records, session.Now, request.Aborted);
         return ApiResponse.Ok(new RecordUsageResult(records.Count));
     }
 
-    public async Task<Microsoft.AspNetCore.Http.IResult> Report(ApiRequest request)
+    public async Task<Answer<ApiResponse, TextResponse, Invalid>> Report(AccountSession session, ApiRequest request)
     {
-        var period = UsagePeriod.FromQuery(request, time.GetUtcNow());
+        if (UsagePeriod.FromQuery(request, session.Now, out var period) is { } invalid)
+        {
+            return invalid;
+        }
         var groupBy = request.Query("groupBy") ?? UsageGrouping.Project;
         if (!UsageGrouping.All.Contains(groupBy))
         {
-            throw new ApiErrorException(ApiError.Validation("groupBy", $"Must be one of: {string.Join(", ", UsageGrouping.All)}."));
+            return Invalid.Field("groupBy", $"Must be one of: {string.Join(", ", UsageGrouping.All)}.");
         }
-        var session = (await accounts.OpenAsync(request.RouteValue("id"), request)).Authorize(Allowed.Admins, writes: false);
         var report = await reports.BuildAsync(session.AccountId, period, groupBy, request.Aborted);
         if (request.AcceptsCsv)
         {

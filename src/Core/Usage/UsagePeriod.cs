@@ -8,25 +8,30 @@ public sealed record UsagePeriod(DateTimeOffset From, DateTimeOffset To)
 {
     public const int MaxMonths = 36;
 
-    /// <summary>Reads <c>from</c> and <c>to</c> (ISO 8601, UTC when no offset is given); both default to the current calendar month.</summary>
-    public static UsagePeriod FromQuery(ApiRequest request, DateTimeOffset now)
+    /// <summary>
+    /// Reads <c>from</c> and <c>to</c> (ISO 8601, UTC when no offset is given); both default to the current calendar
+    /// month. Null when they make a valid period (<paramref name="period"/>), else what is wrong with them.
+    /// </summary>
+    public static Invalid? FromQuery(ApiRequest request, DateTimeOffset now, out UsagePeriod period)
     {
         var check = new Validator();
         var monthStart = new DateTimeOffset(now.UtcDateTime.Year, now.UtcDateTime.Month, 1, 0, 0, 0, TimeSpan.Zero);
         var from = Parse(check, "from", request.Query("from")) ?? monthStart;
         var to = Parse(check, "to", request.Query("to")) ?? from.AddMonths(1);
-        check.ThrowIfInvalid();
+        period = new UsagePeriod(from, to);
+        if (!check.IsValid)
+        {
+            return check.Failure;
+        }
         if (to <= from)
         {
             check.Error("to", "Must be after from.");
         }
-        var period = new UsagePeriod(from, to);
         if (check.IsValid && period.Months().Count() > MaxMonths)
         {
             check.Error("to", $"A report covers at most {MaxMonths} months.");
         }
-        check.ThrowIfInvalid();
-        return period;
+        return check.Failure;
     }
 
     /// <summary>The first instant of every month that [From, To) overlaps.</summary>

@@ -10,24 +10,24 @@ public static class UsageValidation
     private static readonly DateTimeOffset Earliest = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Latest = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static List<UsageRecord> Check(RecordUsageBody body)
+    /// <summary>Null when every record is valid (<paramref name="valid"/> then holds them all); otherwise every error found.</summary>
+    public static Invalid? Check(RecordUsageBody body, out List<UsageRecord> valid)
     {
         var check = new Validator();
-        if (body.Records is null)
+        valid = [];
+        if (body.Records is not { } records)
         {
-            check.Error("records", "Required.").ThrowIfInvalid();
+            return check.Error("records", "Required.").Failure;
         }
-        var records = body.Records!;
         if (records.Count == 0)
         {
             check.Error("records", "Send at least one record.");
         }
         if (records.Count > UsageEndpoints.MaxRecordsPerRequest)
         {
-            check.Error("records", $"Send at most {UsageEndpoints.MaxRecordsPerRequest} records per request.").ThrowIfInvalid();
+            return check.Error("records", $"Send at most {UsageEndpoints.MaxRecordsPerRequest} records per request.").Failure;
         }
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        var valid = new List<UsageRecord>(records.Count);
         for (var i = 0; i < records.Count; i++)
         {
             var field = $"records[{i}]";
@@ -85,7 +85,6 @@ public static class UsageValidation
                 valid.Add(new UsageRecord(r.Id!, r.ProjectId!, r.Product!.Trim(), r.Metric!.Trim(), r.Quantity!.Value, r.Unit!.Trim(), r.From!.Value.ToUniversalTime(), r.To!.Value.ToUniversalTime()));
             }
         }
-        check.ThrowIfInvalid();
-        return valid;
+        return check.Failure;
     }
 }

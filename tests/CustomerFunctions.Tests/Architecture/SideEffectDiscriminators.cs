@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.Deletion;
 using CustomerFunctions.Core.Email;
 using CustomerFunctions.Core.Http;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Data.Tables;
+using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Storage;
 
@@ -21,7 +22,7 @@ public static class AccountRows
 
     /// <summary>The account's history events, newest first.</summary>
     public static async Task<List<HistoryEvent>> Events(ServiceFixture f, string accountId) =>
-        [.. (await WithPrefix(f, accountId, HistoryEvent.Prefix)).Select(HistoryEvent.FromEntity)];
+        [.. (await WithPrefix(f, accountId, HistoryEventRow.Prefix)).Select(AccountPartition.Events.FromEntity)];
 
     /// <summary>The account's history events of one type, newest first.</summary>
     public static async Task<List<HistoryEvent>> Events(ServiceFixture f, string accountId, string type) =>

@@ -1,5 +1,6 @@
 using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Auth;
+using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Members;
 using CustomerFunctions.Core.Storage;

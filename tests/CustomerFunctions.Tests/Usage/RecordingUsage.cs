@@ -2,7 +2,6 @@ using Azure.Data.Tables;
 using CustomerFunctions.Core.Members;
 using CustomerFunctions.Core.Usage;
 using CustomerFunctions.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerFunctions.Tests.Usage;
 
@@ -41,7 +40,7 @@ public sealed class RecordingUsage(ServiceFixture f) : IClassFixture<ServiceFixt
                 Record("nov-start", from: "2026-11-01T00:00:00Z", to: "2026-11-01T01:00:00Z"),
             },
         })).Is(200);
-        var table = f.Services.GetRequiredService<UsageStore>().Table;
+        var table = f.StorageClients.TableService.GetTableClient(UsageStore.TableName);
         Assert.True((await table.GetEntityIfExistsAsync<TableEntity>($"{s.Customer}|2026-10", "oct-end")).HasValue);
         Assert.True((await table.GetEntityIfExistsAsync<TableEntity>($"{s.Customer}|2026-11", "nov-start")).HasValue);
     }

@@ -28,8 +28,8 @@ public sealed class UsagePeriods
     [Fact]
     public void PartitionKeys_NameTheAccountAndTheMonthThePeriodStartsIn()
     {
-        Assert.Equal("acme|2026-10", UsageRecord.PartitionKey("acme", Utc(2026, 10, 31, 23)));
+        Assert.Equal("acme|2026-10", UsageRecordRow.PartitionKey("acme", Utc(2026, 10, 31, 23)));
         // Months are UTC months: half past midnight in UTC+1 on 1 November is still October.
-        Assert.Equal("acme|2026-10", UsageRecord.PartitionKey("acme", new DateTimeOffset(2026, 11, 1, 0, 30, 0, TimeSpan.FromHours(1))));
+        Assert.Equal("acme|2026-10", UsageRecordRow.PartitionKey("acme", new DateTimeOffset(2026, 11, 1, 0, 30, 0, TimeSpan.FromHours(1))));
     }
 }

@@ -1,0 +1,3 @@
+namespace CustomerFunctions.Core.Usage;
+
+public sealed record RecordUsageResult(int Recorded);
