@@ -93,7 +93,7 @@ public sealed class AccountSession
         return null;
     }
 
-    /// <summary>Legacy form of <see cref="Check"/> for handlers not yet on declared access: throws the failure.</summary>
+    /// <summary>For work outside the dispatcher (tools, test set-up): <see cref="Check"/>, throwing the failure.</summary>
     public AccountSession Authorize(Relation[] allowed, bool writes)
     {
         if (Check(allowed, writes) is { } failure)
@@ -108,15 +108,6 @@ public sealed class AccountSession
     {
         var ifMatch = Request?.IfMatch;
         return ifMatch is not null && ifMatch != "*" && ifMatch != ProfileETag?.ToString() ? new PreconditionFailed() : null;
-    }
-
-    /// <summary>Legacy form of <see cref="IfMatchFails"/>.</summary>
-    public void CheckIfMatch()
-    {
-        if (IfMatchFails() is not null)
-        {
-            throw new ApiErrorException(ApiError.PreconditionFailed());
-        }
     }
 
     /// <summary>One row of the partition by its kind and key part, with its ETag; null when there is none.</summary>

@@ -17,21 +17,14 @@ public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProv
     internal IdGenerator Ids => ids;
     internal FaultInjection Faults => faults;
 
+    /// <summary>Opens the session of a route's account; authorization and any idempotent replay are left to the caller as values.</summary>
+    public Task<AccountSession> OpenForRouteAsync(string accountId, ApiRequest request) => OpenAsync(accountId, request, request.Caller, throughPartner: true);
+
+    /// <summary>Opens a session acting as <paramref name="caller"/> (timers and queue handlers pass no request).</summary>
     /// <param name="throughPartner">
     /// False where the caller can only act as themself (accepting an invitation): a non-member's partner membership
     /// is then not read, which saves a round trip.
     /// </param>
-    public async Task<AccountSession> OpenAsync(string accountId, ApiRequest request, bool throughPartner = true)
-    {
-        var session = await OpenAsync(accountId, request, request.Caller, throughPartner);
-        // Legacy path (handlers not yet on declared access): the replay ends the request as before.
-        return session.Replay is { } replay ? throw new IdempotentReplayException(replay) : session;
-    }
-
-    /// <summary>Opens the session of a route's account; authorization and any idempotent replay are left to the caller as values.</summary>
-    public Task<AccountSession> OpenForRouteAsync(string accountId, ApiRequest request) => OpenAsync(accountId, request, request.Caller, throughPartner: true);
-
-    /// <summary>Opens a session for work that is not an HTTP request (timers, queue handlers), acting as <paramref name="caller"/>.</summary>
     public async Task<AccountSession> OpenAsync(string accountId, ApiRequest? request, Caller caller, bool throughPartner = true)
     {
         if (!Keys.IsIdentifier(accountId))

@@ -61,7 +61,7 @@ public sealed partial class ApiDispatcher(IServiceProvider services, TokenValida
                 try
                 {
                     AccountSession? session = null;
-                    if (route.Access.Audience == Audience.Account && !route.IsLegacy)
+                    if (route.Access.Audience == Audience.Account)
                     {
                         session = await accounts.OpenForRouteAsync(values[route.Access.AccountRouteValue], request);
                         if (session.Check(route.Access.Relations, route.Access.IsWrite) is { } refused)
@@ -91,10 +91,6 @@ public sealed partial class ApiDispatcher(IServiceProvider services, TokenValida
         catch (ApiErrorException e)
         {
             return e.Error.ToResult();
-        }
-        catch (IdempotentReplayException replay)
-        {
-            return replay.Replay;
         }
         catch (OperationCanceledException) when (http.HttpContext.RequestAborted.IsCancellationRequested)
         {

@@ -21,16 +21,6 @@ public sealed record ApiRoute(string Name, string Verb, string Route, Access Acc
     /// <summary>Also answers <c>Accept: text/csv</c>, with the next page's token in a <c>Continuation-Token</c> header.</summary>
     public bool Csv { get; init; }
 
-    /// <summary>
-    /// A route whose handler still opens and authorizes its own session (the shape before declared access); the
-    /// dispatcher enforces only the audience. Removed once every feature is on the typed forms above.
-    /// </summary>
-    public static ApiRoute Legacy<TEndpoints>(string name, string verb, string route, Access access, Func<TEndpoints, ApiRequest, Task<IResult>> handler)
-        where TEndpoints : class =>
-        new(name, verb, route, access, typeof(TEndpoints), typeof(IResult), (endpoints, _, request) => handler((TEndpoints)endpoints, request)) { IsLegacy = true };
-
-    public bool IsLegacy { get; private init; }
-
     /// <summary>The failure kinds the handler's signature lists (its <see cref="Answer{T1,T2}"/> type arguments).</summary>
     public IEnumerable<Type> DeclaredFailures =>
         (AnswerType.IsGenericType ? AnswerType.GetGenericArguments() : [AnswerType]).Where(t => typeof(Failure).IsAssignableFrom(t));

@@ -7,7 +7,18 @@ namespace CustomerFunctions.Core.Customers;
 public sealed class CallerPartners(AccountStore accounts, PartnerMembershipIndex memberships)
 {
     /// <param name="forbidden">The 403 detail when the caller does not belong to the named partner, or to none.</param>
-    public async Task<PartnerChoice> ResolveAsync(ApiRequest request, string? requested, string forbidden)
+    /// <param name="writes">The caller means to change something for the partner: refused while the partner is disabled.</param>
+    public async Task<PartnerChoice> ResolveAsync(ApiRequest request, string? requested, string forbidden, bool writes = false)
+    {
+        var choice = await ChooseAsync(request, requested, forbidden);
+        if (writes && choice.Id is { } partnerId && (await accounts.ReadAccountAsync(partnerId, request.Aborted))?.Account.Status == AccountStatus.Disabled)
+        {
+            return new PartnerChoice(null, Refused: new Forbidden("Your partner account is disabled; its members may only read."));
+        }
+        return choice;
+    }
+
+    private async Task<PartnerChoice> ChooseAsync(ApiRequest request, string? requested, string forbidden)
     {
         var userId = request.Caller.UserId;
         if (requested is not null)

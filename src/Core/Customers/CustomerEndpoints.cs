@@ -44,7 +44,7 @@ public sealed class CustomerEndpoints(AccountStore accounts, CallerPartners part
         var partnerId = body.PartnerId;
         if (!caller.IsOperator)
         {
-            var choice = await partners.ResolveAsync(request, body.PartnerId, "Only operators and members of the partner create its customer accounts.");
+            var choice = await partners.ResolveAsync(request, body.PartnerId, "Only operators and members of the partner create its customer accounts.", writes: true);
             if (choice.Refused is { } refused)
             {
                 return refused;

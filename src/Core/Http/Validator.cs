@@ -80,11 +80,4 @@ public sealed class Validator
     /// <summary>Null when every field passed; otherwise one <see cref="Invalid"/> naming them all.</summary>
     public Invalid? Failure => IsValid ? null : new Invalid(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
 
-    public void ThrowIfInvalid()
-    {
-        if (!IsValid)
-        {
-            throw new ApiErrorException(ApiError.Validation(errors.ToDictionary(e => e.Key, e => e.Value.ToArray())));
-        }
-    }
 }

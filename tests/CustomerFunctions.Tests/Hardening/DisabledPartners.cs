@@ -24,12 +24,15 @@ public sealed class DisabledPartners(ServiceFixture f) : IClassFixture<ServiceFi
         (await staff.Put($"{customer}/status", new { status = "disabled" })).IsProblem(403);
         (await staff.Post($"{customer}/impersonation", new { reason = "support" })).IsProblem(403);
         (await staff.Post($"{customer}/invitations", new { email = "new@example.test", fullName = "New" })).IsProblem(403);
+        (await staff.Post("/api/customers", new { id = Ids.Account("new"), name = "New customer" })).IsProblem(403);
+        (await staff.Get("/api/customers")).Is(200);
         Assert.Equal("Customer " + scene.Customer, (await f.As(op).Get(customer)).Is(200).Str("name"));
         // The customer's own admin is not bound by its partner's standing.
         (await f.As(scene.Admin).Patch(customer, new { name = "Still ours" })).Is(200);
 
         (await f.As(op).Put($"/api/customers/{scene.Partner}/status", new { status = "active" })).Is(200);
         (await staff.Patch(customer, new { name = "Managed again" })).Is(200);
+        (await staff.Post("/api/customers", new { id = Ids.Account("new"), name = "New customer" })).Is(201);
     }
 
     [Fact]
