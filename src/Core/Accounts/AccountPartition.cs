@@ -65,7 +65,7 @@ public static class AccountPartition
     public static readonly RowKind<HistoryEvent> Events = new(HistoryEventRow.Prefix, new HistoryEventRow(), Erasure.Scrub);
 
     /// <summary>outbox|{command id}: side effects a committed command still owes.</summary>
-    public static readonly RowKind<TableEntity> Outbox = new("outbox|", RawRow.Instance, Erasure.Keep);
+    public static readonly RowKind<TableEntity> Outbox = Storage.Outbox.Kind;
 
     /// <summary>idem|{hash of user and key}: the stored answer to a POST sent with an Idempotency-Key.</summary>
     public static readonly RowKind<TableEntity> Idempotency = new("idem|", RawRow.Instance, Erasure.Delete);

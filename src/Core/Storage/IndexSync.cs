@@ -28,7 +28,7 @@ public sealed class IndexSync(StorageClients storage, IndexTable index)
 
     public async Task SyncAllMembershipsAsync(string accountId, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {accountId} and RowKey ge {MemberRow.Prefix} and RowKey lt {Keys.PrefixEnd(MemberRow.Prefix)}");
+        var filter = AccountPartition.Members.Range(accountId);
         await foreach (var row in storage.Accounts.QueryAsync<TableEntity>(filter, select: ["UserId"], cancellationToken: cancellationToken))
         {
             await SyncMembershipAsync(accountId, row.GetString("UserId") ?? "", cancellationToken);

@@ -17,6 +17,9 @@ public sealed partial class Outbox(StorageClients storage, IServiceProvider serv
 {
     public const string Prefix = "outbox|";
 
+    /// <summary>The outbox rows' kind in an account partition (listed in the partition map).</summary>
+    public static readonly RowKind<TableEntity> Kind = new(Prefix, RawRow.Instance, Erasure.Keep);
+
     public TimeSpan RecoveryDelay => options.Value.RecoveryDelay;
 
     /// <summary>What one outbox row holds: 15 parts of <see cref="LargeText"/>, about 900 KB, within the 1 MiB an entity may have.</summary>
@@ -87,7 +90,7 @@ public sealed partial class Outbox(StorageClients storage, IServiceProvider serv
 
     public async Task<int> DrainAsync(string accountId, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {accountId} and RowKey ge {Prefix} and RowKey lt {Keys.PrefixEnd(Prefix)}");
+        var filter = Kind.Range(accountId);
         var done = 0;
         await foreach (var row in storage.Accounts.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
