@@ -32,12 +32,12 @@ public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProv
             throw new ApiErrorException(ApiError.NotFound("The account"));
         }
         var cancellationToken = request?.Aborted ?? CancellationToken.None;
-        var profileTask = storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, Keys.Profile, cancellationToken: cancellationToken);
-        var memberTask = storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, AccountPartition.Members.Key(MemberRow.Id(caller.UserId)), cancellationToken: cancellationToken);
+        var profileTask = ReadAsync(accountId, AccountPartition.Profile, "", cancellationToken);
+        var memberTask = ReadMemberAsync(accountId, caller.UserId, cancellationToken);
         var idempotency = request?.Idempotency;
         var idempotencyTask = idempotency is null ? null : storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, idempotency.RowKey, cancellationToken: cancellationToken);
         var profile = await profileTask;
-        var memberRow = await memberTask;
+        var member = await memberTask;
         Replayed? replay = null;
         if (idempotencyTask is not null)
         {
@@ -45,8 +45,7 @@ public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProv
             replay = IdempotencyRecord.ReplayOf(row.HasValue ? row.Value : null, idempotency!);
         }
 
-        var account = profile.HasValue ? AccountPartition.Profile.FromEntity(profile.Value!) : null;
-        var member = memberRow.HasValue ? AccountPartition.Members.FromEntity(memberRow.Value!) : null;
+        var account = profile?.Value;
         Member? partnerMember = null;
         Account? partner = null;
         var relation = Relation.None;
@@ -75,7 +74,7 @@ public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProv
             partner = (await partnerTask)?.Account;
             relation = partnerMember is null || partner is null or { IsDeleted: true } ? Relation.None : Relation.Partner;
         }
-        return new AccountSession(this, accountId, request, caller, account, profile.HasValue ? profile.Value!.ETag : null, member, relation, partnerMember)
+        return new AccountSession(this, accountId, request, caller, account, profile?.ETag, member, relation, partnerMember)
         {
             Replay = replay,
             PartnerIsDisabled = relation == Relation.Partner && partner is { Status: AccountStatus.Disabled },
@@ -165,11 +164,8 @@ public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProv
     public Task SubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken) =>
         storage.Accounts.SubmitTransactionAsync(actions, cancellationToken);
 
-    public async Task<Member?> ReadMemberAsync(string accountId, string userId, CancellationToken cancellationToken)
-    {
-        var row = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, AccountPartition.Members.Key(MemberRow.Id(userId)), cancellationToken: cancellationToken);
-        return row.HasValue ? AccountPartition.Members.FromEntity(row.Value!) : null;
-    }
+    public async Task<Member?> ReadMemberAsync(string accountId, string userId, CancellationToken cancellationToken) =>
+        (await ReadAsync(accountId, AccountPartition.Members, MemberRow.Id(userId), cancellationToken))?.Value;
 
     public async Task<(Account Account, ETag ETag)?> ReadAccountAsync(string accountId, CancellationToken cancellationToken)
     {
@@ -177,8 +173,7 @@ public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProv
         {
             return null;
         }
-        var row = await storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, Keys.Profile, cancellationToken: cancellationToken);
-        return row.HasValue ? (AccountPartition.Profile.FromEntity(row.Value!), row.Value!.ETag) : null;
+        return await ReadAsync(accountId, AccountPartition.Profile, "", cancellationToken) is { } profile ? (profile.Value, profile.ETag) : null;
     }
 
     /// <summary>
