@@ -30,6 +30,9 @@ param deletionSweepSchedule string = '0 */5 * * * *'
 @description('Six-field CRON schedule of the purge of expired registrations and spent email send slots.')
 param registrationPurgeSchedule string = '0 30 * * * *'
 
+@description('Six-field CRON schedule of the outbox backstop (re-drives side effects whose recovery message was lost).')
+param outboxBackstopSchedule string = '0 */5 * * * *'
+
 @description('Upper bound of Function App instances; also bounds email send concurrency.')
 @minValue(1)
 @maxValue(1000)
@@ -198,6 +201,7 @@ module api 'modules/function-app.bicep' = {
       Panel__BaseUrl: panelBaseUrl
       Timers__DeletionSweep: deletionSweepSchedule
       Timers__RegistrationPurge: registrationPurgeSchedule
+      Timers__OutboxBackstop: outboxBackstopSchedule
     }
   }
   // The app starts with identity-based settings: its roles must exist first.

@@ -16,6 +16,9 @@ public sealed class MemberFunctions(ApiDispatcher api)
     [Function("ChangeMemberRole")]
     public Task<IResult> ChangeMemberRole([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "customers/{id}/members/{userId}/role")] HttpRequest request) => api.RunAsync("ChangeMemberRole", request);
 
+    [Function("UpdateMember")]
+    public Task<IResult> UpdateMember([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "customers/{id}/members/{userId}")] HttpRequest request) => api.RunAsync("UpdateMember", request);
+
     [Function("RemoveMember")]
     public Task<IResult> RemoveMember([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "customers/{id}/members/{userId}")] HttpRequest request) => api.RunAsync("RemoveMember", request);
 

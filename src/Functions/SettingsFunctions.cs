@@ -15,4 +15,7 @@ public sealed class SettingsFunctions(ApiDispatcher api)
 
     [Function("ListSettingsAudit")]
     public Task<IResult> ListSettingsAudit([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "settings/audit")] HttpRequest request) => api.RunAsync("ListSettingsAudit", request);
+
+    [Function("GetPublicSettings")]
+    public Task<IResult> GetPublicSettings([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "public/settings")] HttpRequest request) => api.RunAsync("GetPublicSettings", request);
 }

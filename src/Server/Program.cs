@@ -4,6 +4,10 @@ if (args.Length > 0 && args[0] == "mint-token")
 {
     return DevelopmentTokenCommand.Run(args[1..]);
 }
+if (args.Length > 0 && args[0] == "rebuild-indexes")
+{
+    return await RebuildIndexesCommand.RunAsync(args[1..]);
+}
 var app = ServerApp.Build(args);
 await app.RunAsync();
 return 0;

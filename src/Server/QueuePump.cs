@@ -10,7 +10,7 @@ namespace CustomerFunctions.Server;
 /// src/Server's stand-in for the Functions queue trigger: polls a queue, hands each message to its src/Core handler,
 /// deletes it on success, leaves it to reappear on failure, and moves it to the poison queue after too many tries.
 /// </summary>
-public sealed partial class QueuePump(string name, QueueClient queue, QueueClient poison, Func<string, CancellationToken, Task> handle, QueueOptions options, ILogger logger)
+public sealed partial class QueuePump(string name, QueueClient queue, QueueClient poison, Func<string, long, CancellationToken, Task> handle, QueueOptions options, ILogger logger)
     : BackgroundService
 {
     /// <summary>The queue it pumps.</summary>
@@ -50,14 +50,15 @@ public sealed partial class QueuePump(string name, QueueClient queue, QueueClien
         {
             if (message.DequeueCount > options.MaxDequeueCount)
             {
-                await poison.SendMessageAsync(message.Body, cancellationToken: ct);
+                // Kept until someone acts on it: the default time-to-live would drop it after 7 days.
+                await poison.SendMessageAsync(message.Body, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: ct);
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
                 LogPoisoned(logger, name, message.MessageId, message.DequeueCount);
                 return;
             }
             try
             {
-                await handle(message.Body.ToString(), ct);
+                await handle(message.Body.ToString(), message.DequeueCount, ct);
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
@@ -77,7 +78,7 @@ public sealed partial class QueuePump(string name, QueueClient queue, QueueClien
                 work.QueueName,
                 storage.AllQueues.Single(q => q.Name == work.QueueName),
                 storage.AllQueues.Single(q => q.Name == work.QueueName + "-poison"),
-                (text, ct) => work.Handle(sp, text, ct),
+                (text, dequeueCount, ct) => work.Handle(sp, text, dequeueCount, ct),
                 sp.GetRequiredService<IOptions<QueueOptions>>().Value,
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger<QueuePump>());
         });

@@ -8,7 +8,7 @@ param tags object
 @description('Where the alert is emailed; empty: the alert only shows in Azure Monitor.')
 param alertEmail string = ''
 
-var poisonQueues = ['emails-poison', 'outbox-poison']
+var poisonQueues = ['emails-poison', 'outbox-poison', 'partner-messages-poison']
 
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
@@ -37,7 +37,7 @@ resource poisonMessages 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
   tags: tags
   properties: {
     displayName: 'Messages moved to a poison queue'
-    description: 'An email or outbox message failed five times and waits in ${join(poisonQueues, ' or ')}: fix the cause, then move it back (docs/operations.md).'
+    description: 'An email, outbox or partner-message fan-out message failed five times and waits in ${join(poisonQueues, ' or ')}: fix the cause, then move it back (docs/operations.md).'
     severity: 2
     enabled: true
     scopes: [applicationInsights.id]
@@ -46,7 +46,7 @@ resource poisonMessages 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
     criteria: {
       allOf: [
         {
-          query: 'traces | where message contains "${poisonQueues[0]}" or message contains "${poisonQueues[1]}" or message contains "moved to the poison queue"'
+          query: 'traces | where message contains "${poisonQueues[0]}" or message contains "${poisonQueues[1]}" or message contains "${poisonQueues[2]}" or message contains "moved to the poison queue"'
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0

@@ -8,7 +8,7 @@ param tags object
 param allowedSubnetId string = ''
 
 var tableNames = ['Accounts', 'AccountIndex', 'Settings', 'SentEmails', 'UsageRecords', 'Registrations']
-var queueNames = ['emails', 'emails-poison', 'outbox', 'outbox-poison']
+var queueNames = ['emails', 'emails-poison', 'outbox', 'outbox-poison', 'partner-messages', 'partner-messages-poison']
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name

@@ -28,6 +28,9 @@ public static class AccountPartition
     /// <summary>invitation|{id}: invitations by email, pending or settled.</summary>
     public static readonly RowKind<Invitation> Invitations = new(InvitationRow.Prefix, new InvitationRow(), Erasure.Scrub);
 
+    /// <summary>invitecount: the account's invitation emails in the current window (a rate limit; ids and counts only).</summary>
+    public static readonly RowKind<FixedWindow> InvitationCounts = new(InvitationCountRow.Prefix, new InvitationCountRow(), Erasure.Keep);
+
     /// <summary>project|{id}: projects within the quota.</summary>
     public static readonly RowKind<Project> Projects = new(ProjectRow.Prefix, new ProjectRow(), Erasure.Keep);
 
@@ -41,16 +44,16 @@ public static class AccountPartition
     public static readonly RowKind<PartnerProduct> PartnerProducts = new(PartnerProductRow.Prefix, new PartnerProductRow(), Erasure.Keep);
 
     /// <summary>message|{id}: messages sent to the account's users.</summary>
-    public static readonly RowKind<Message> Messages = new(MessageRow.Prefix, new MessageRow(), Erasure.Keep);
+    public static readonly RowKind<Message> Messages = new(MessageRow.Prefix, new MessageRow(), Erasure.Scrub);
 
     /// <summary>msgack|{message}|{user}: who acknowledged a message.</summary>
     public static readonly RowKind<Acknowledgement> Acknowledgements = new(AcknowledgementRow.Prefix, new AcknowledgementRow(), Erasure.Scrub);
 
     /// <summary>partnermessage|{id}: a message a partner sent to all its customers (in the partner's partition).</summary>
-    public static readonly RowKind<PartnerMessage> PartnerMessages = new(PartnerMessageRow.Prefix, new PartnerMessageRow(), Erasure.Keep);
+    public static readonly RowKind<PartnerMessage> PartnerMessages = new(PartnerMessageRow.Prefix, new PartnerMessageRow(), Erasure.Scrub);
 
     /// <summary>deletion|{inverted time}|{id}: deletion requests, newest first.</summary>
-    public static readonly RowKind<DeletionRequest> DeletionRequests = new(DeletionRequestRow.Prefix, new DeletionRequestRow(), Erasure.Keep);
+    public static readonly RowKind<DeletionRequest> DeletionRequests = new(DeletionRequestRow.Prefix, new DeletionRequestRow(), Erasure.Scrub);
 
     /// <summary>link|{id}: a partner's invitation links (in the partner's partition).</summary>
     public static readonly RowKind<InvitationLink> InvitationLinks = new(InvitationLinkRow.Prefix, new InvitationLinkRow(), Erasure.Keep);
@@ -59,7 +62,7 @@ public static class AccountPartition
     public static readonly RowKind<InvitationLinkUse> InvitationLinkUses = new(InvitationLinkUseRow.Prefix, new InvitationLinkUseRow(), Erasure.Keep);
 
     /// <summary>registration: how a self-registered account came to be (its registrant).</summary>
-    public static readonly RowKind<RegistrationRecord> Registration = new(RegistrationRecordRow.Prefix, new RegistrationRecordRow(), Erasure.Keep);
+    public static readonly RowKind<RegistrationRecord> Registration = new(RegistrationRecordRow.Prefix, new RegistrationRecordRow(), Erasure.Scrub);
 
     /// <summary>event|{inverted time}|{id}: the history, newest first, written in each command's transaction.</summary>
     public static readonly RowKind<HistoryEvent> Events = new(HistoryEventRow.Prefix, new HistoryEventRow(), Erasure.Scrub);
@@ -78,7 +81,7 @@ public static class AccountPartition
 
     public static readonly IReadOnlyList<IRowKind> All =
     [
-        Profile, Members, Invitations, Projects, ProjectAccess, Products, PartnerProducts, Messages, Acknowledgements, PartnerMessages,
+        Profile, Members, Invitations, InvitationCounts, Projects, ProjectAccess, Products, PartnerProducts, Messages, Acknowledgements, PartnerMessages,
         DeletionRequests, InvitationLinks, InvitationLinkUses, Registration, Events, Outbox, Idempotency,
     ];
 }

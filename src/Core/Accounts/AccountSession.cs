@@ -64,6 +64,9 @@ public sealed class AccountSession
     /// <summary>The stored answer when this POST's Idempotency-Key was used before (or the refusal of a reused key).</summary>
     public Replayed? Replay { get; internal set; }
 
+    /// <summary>The ETag of this key's expired record, which the commit replaces (a racing retry then loses and replays).</summary>
+    internal ETag? ExpiredIdempotencyRecord { get; init; }
+
     /// <summary>Whether the caller may do this: null when allowed, else 404 when they may not know the account, 403 for the wrong role, 409 on a deleted account.</summary>
     public Failure? Check(IReadOnlyList<Relation> allowed, bool writes)
     {
@@ -183,11 +186,14 @@ public sealed class AccountSession
         };
         all.AddRange(actions);
         all.AddRange(events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, AccountPartition.Events.ToEntity(AccountId, e))));
-        var outboxRows = effects.Count > 0 ? Outbox.Rows(AccountId, store.Ids.New(), effects) : [];
+        var outboxRows = effects.Count > 0 ? Outbox.Rows(AccountId, store.Ids.New(), effects, Now) : [];
         all.AddRange(outboxRows.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)));
         if (Request?.Idempotency is { } idempotency)
         {
-            all.Add(new TableTransactionAction(TableTransactionActionType.Add, IdempotencyRecord.ToEntity(AccountId, idempotency, response, Now)));
+            var record = IdempotencyRecord.ToEntity(AccountId, idempotency, response, Now, store.ServiceKeys.StorageSealingKeys);
+            all.Add(ExpiredIdempotencyRecord is { } expired
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, record, expired)
+                : new TableTransactionAction(TableTransactionActionType.Add, record));
         }
         if (all.Count > MaxRowsPerTransaction)
         {

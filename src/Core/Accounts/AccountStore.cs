@@ -9,13 +9,14 @@ using CustomerFunctions.Core.Storage;
 namespace CustomerFunctions.Core.Accounts;
 
 /// <summary>Opens <see cref="AccountSession"/>s: point reads of the profile, the caller's membership and any idempotency record, in parallel.</summary>
-public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProvider time, IdGenerator ids, FaultInjection faults)
+public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProvider time, IdGenerator ids, FaultInjection faults, ServiceKeys keys)
 {
     internal StorageClients Storage => storage;
     internal Outbox Outbox => outbox;
     internal TimeProvider Time => time;
     internal IdGenerator Ids => ids;
     internal FaultInjection Faults => faults;
+    internal ServiceKeys ServiceKeys => keys;
 
     /// <summary>Opens the session of a route's account; authorization and any idempotent replay are left to the caller as values.</summary>
     public Task<AccountSession> OpenForRouteAsync(string accountId, ApiRequest request) => OpenAsync(accountId, request, request.Caller, throughPartner: true);
@@ -34,15 +35,17 @@ public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProv
         var cancellationToken = request?.Aborted ?? CancellationToken.None;
         var profileTask = ReadAsync(accountId, AccountPartition.Profile, "", cancellationToken);
         var memberTask = ReadMemberAsync(accountId, caller.UserId, cancellationToken);
+        var impersonatorTask = caller.IsImpersonation ? ImpersonatorStandingAsync(caller, cancellationToken) : null;
         var idempotency = request?.Idempotency;
         var idempotencyTask = idempotency is null ? null : storage.Accounts.GetEntityIfExistsAsync<TableEntity>(accountId, idempotency.RowKey, cancellationToken: cancellationToken);
         var profile = await profileTask;
         var member = await memberTask;
         Replayed? replay = null;
+        ETag? expiredIdempotency = null;
         if (idempotencyTask is not null)
         {
             var row = await idempotencyTask;
-            replay = IdempotencyRecord.ReplayOf(row.HasValue ? row.Value : null, idempotency!);
+            (replay, expiredIdempotency) = IdempotencyRecord.ReplayOf(row.HasValue ? row.Value : null, idempotency!, time.GetUtcNow(), keys.StorageSealingKeys);
         }
 
         var account = profile?.Value;
@@ -53,9 +56,9 @@ public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProv
         {
             // An impersonation token acts as a customer admin of its one account and is nobody anywhere else.
             relation = caller.ImpersonatedAccountId == accountId ? Relation.Admin : Relation.None;
-            if (relation == Relation.Admin && ImpersonationEnded(account, caller))
+            if (relation == Relation.Admin && ImpersonationStanding.EndedBecause(caller, account, await impersonatorTask!) is { } ended)
             {
-                throw new ApiErrorException(ApiError.Unauthorized("The impersonation ended: the account is disabled or deleted."));
+                throw new ApiErrorException(ApiError.Unauthorized(ended));
             }
         }
         else if (caller.IsOperator)
@@ -77,6 +80,7 @@ public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProv
         return new AccountSession(this, accountId, request, caller, account, profile?.ETag, member, relation, partnerMember)
         {
             Replay = replay,
+            ExpiredIdempotencyRecord = expiredIdempotency,
             PartnerIsDisabled = relation == Relation.Partner && partner is { Status: AccountStatus.Disabled },
         };
     }
@@ -177,10 +181,25 @@ public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProv
     }
 
     /// <summary>
-    /// An impersonation ends for good when its account is disabled or deleted: a token issued before the account's last
-    /// disabling stays dead even once the account is enabled again.
+    /// Why an impersonation token no longer works, or null while it does: for routes that name no account (the
+    /// account routes re-check it as their session opens, with the profile read they make anyway).
     /// </summary>
-    private static bool ImpersonationEnded(Account? account, Caller caller) =>
-        account is { Status: AccountStatus.Disabled or AccountStatus.Deleted }
-        || (account?.LastDisabledAt is { } disabledAt && (caller.ImpersonationIssuedAt is not { } issuedAt || issuedAt <= disabledAt));
+    public async Task<string?> ImpersonationEndedAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        var standing = ImpersonatorStandingAsync(caller, cancellationToken);
+        var account = caller.ImpersonatedAccountId is { } accountId ? await ReadAccountAsync(accountId, cancellationToken) : null;
+        return ImpersonationStanding.EndedBecause(caller, account?.Account, await standing);
+    }
+
+    /// <summary>The partner an impersonation was started through and the impersonator's membership there, read in parallel; null for an operator's token.</summary>
+    private async Task<(Account? Account, Member? Issuer)?> ImpersonatorStandingAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        if (caller.ImpersonationPartnerId is not { } partnerId || !Keys.IsIdentifier(partnerId))
+        {
+            return null;
+        }
+        var partnerTask = ReadAccountAsync(partnerId, cancellationToken);
+        var issuer = await ReadMemberAsync(partnerId, caller.UserId, cancellationToken);
+        return ((await partnerTask)?.Account, issuer);
+    }
 }

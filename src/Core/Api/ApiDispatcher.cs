@@ -48,6 +48,11 @@ public sealed partial class ApiDispatcher(IServiceProvider services, TokenValida
                 {
                     return new Forbidden(refusal);
                 }
+                if (caller is { IsImpersonation: true } && route.Access.Audience != Audience.Account
+                    && await accounts.ImpersonationEndedAsync(caller, http.HttpContext.RequestAborted) is { } ended)
+                {
+                    return ApiError.Unauthorized(ended).ToResult();
+                }
             }
             var body = await ReadBodyAsync(http);
             if (body.Error is not null)

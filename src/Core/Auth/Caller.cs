@@ -12,6 +12,12 @@ public sealed record Caller(string UserId, string? Email, string? Name, bool IsO
     /// <summary>When the impersonation token was issued (its <c>iat</c>).</summary>
     public DateTimeOffset? ImpersonationIssuedAt { get; init; }
 
+    /// <summary>The partner through which the impersonation was started; null when an operator started it.</summary>
+    public string? ImpersonationPartnerId { get; init; }
+
+    /// <summary>The impersonator's role when the token was issued (a partner member role, or <c>operator</c>); null in older tokens.</summary>
+    public string? ImpersonationIssuerRole { get; init; }
+
     public bool IsImpersonation => ImpersonatedBy is not null;
 
     /// <summary>The service itself acting (timers, queue handlers): named in history events as <paramref name="name"/>.</summary>

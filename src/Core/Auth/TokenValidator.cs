@@ -207,6 +207,8 @@ public sealed partial class TokenValidator
             ImpersonatedBy = trustsServiceClaims ? Claim(ImpersonationClaims.By) : null,
             ImpersonatedAccountId = trustsServiceClaims ? Claim(ImpersonationClaims.Account) : null,
             ImpersonationIssuedAt = trustsServiceClaims && jwt.IssuedAt != DateTime.MinValue ? new DateTimeOffset(jwt.IssuedAt, TimeSpan.Zero) : null,
+            ImpersonationPartnerId = trustsServiceClaims ? Claim(ImpersonationClaims.Partner) : null,
+            ImpersonationIssuerRole = trustsServiceClaims ? Claim(ImpersonationClaims.IssuerRole) : null,
         };
     }
 

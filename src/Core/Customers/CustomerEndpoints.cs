@@ -1,12 +1,18 @@
 using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Http;
+using CustomerFunctions.Core.Invitations;
+using CustomerFunctions.Core.Members;
+using CustomerFunctions.Core.Products;
 
 namespace CustomerFunctions.Core.Customers;
 
 /// <summary>Creating and reading accounts.</summary>
-public sealed class CustomerEndpoints(AccountStore accounts, CallerPartners partners)
+public sealed class CustomerEndpoints(AccountStore accounts, CallerPartners partners, InvitationIssuer invitations, ProductCatalog catalog)
 {
+    /// <summary>Each product set at creation writes a row and an event; this keeps the creating transaction within Azure's 100 rows.</summary>
+    public const int MaxInitialProducts = 40;
+
     /// <summary>The account named in the body is opened here: the route names none, so the dispatcher cannot.</summary>
     public async Task<Answer<ApiResponse, Invalid, Forbidden, IdentifierTaken>> Create(ApiRequest request)
     {
@@ -27,6 +33,8 @@ public sealed class CustomerEndpoints(AccountStore accounts, CallerPartners part
         {
             check.Error("partnerId", "A partner account is not managed by another partner.");
         }
+        CheckAdmin(check, body.Admin);
+        CheckProducts(check, body.Products, kind);
         if (check.Failure is { } invalid)
         {
             return invalid;
@@ -59,6 +67,10 @@ public sealed class CustomerEndpoints(AccountStore accounts, CallerPartners part
         {
             return Invalid.Field("partnerId", "No partner account has this identifier.");
         }
+        if (await UnknownProductAsync(body.Products, request.Aborted) is { } unknownProduct)
+        {
+            return unknownProduct;
+        }
 
         var session = await accounts.OpenForRouteAsync(body.Id!, request);
         if (session.Replay is { } replay)
@@ -88,10 +100,92 @@ public sealed class CustomerEndpoints(AccountStore accounts, CallerPartners part
             UpdatedAt = now,
         };
         session.Record(EventTypes.CustomerCreated, new { kind, partnerId, name = account.Name });
+        var adminInvitation = body.Admin is { } admin
+            ? invitations.Stage(session, admin.Email!, admin.FullName!.Trim(), Member.AdminRoleFor(kind), admin.Language)
+            : null;
+        StageProducts(session, body.Products);
         session.Effect(new SyncAccountListing());
-        return await session.CommitAsync(ApiResponse.Created($"/api/customers/{account.Id}", AccountView.From(account)));
+        var view = AccountView.From(account) with { AdminInvitationId = adminInvitation?.Id };
+        return await session.CommitAsync(ApiResponse.Created($"/api/customers/{account.Id}", view));
     }
 
     public Task<ApiResponse> Get(AccountSession session, ApiRequest request) =>
         Task.FromResult(ApiResponse.Ok(AccountView.From(session.Existing)) with { ETag = session.ProfileETag?.ToString() });
+
+    private static void CheckAdmin(Validator check, FirstAdminBody? admin)
+    {
+        if (admin is not null)
+        {
+            check.Email("admin.email", admin.Email, required: true)
+                .Text("admin.fullName", admin.FullName, 200, required: true)
+                .OneOf("admin.language", admin.Language, Email.EmailTemplates.Languages);
+        }
+    }
+
+    private static void CheckProducts(Validator check, IReadOnlyList<InitialProductBody?>? products, AccountKind kind)
+    {
+        if (products is null)
+        {
+            return;
+        }
+        if (kind == AccountKind.Partner && products.Count > 0)
+        {
+            check.Error("products", "A partner account has no products of its own; set its global visibility instead.");
+        }
+        if (products.Count > MaxInitialProducts)
+        {
+            check.Error("products", $"At most {MaxInitialProducts} products.");
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < products.Count; i++)
+        {
+            var field = $"products[{i}].productId";
+            if (products[i] is not { } product)
+            {
+                check.Error($"products[{i}]", "Required: { productId, visible?, status? }.");
+            }
+            else
+            {
+                check.Identifier(field, product.ProductId);
+                if (product.ProductId is { } id && !seen.Add(id))
+                {
+                    check.Error(field, "Listed twice.");
+                }
+            }
+        }
+    }
+
+    /// <summary>The first product the catalog does not know, as a field error (the catalog is read only when products are given).</summary>
+    private async Task<Invalid?> UnknownProductAsync(IReadOnlyList<InitialProductBody?>? products, CancellationToken cancellationToken)
+    {
+        if (products is not { Count: > 0 })
+        {
+            return null;
+        }
+        var known = (await catalog.AllAsync(cancellationToken)).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < products.Count; i++)
+        {
+            if (!known.Contains(products[i]!.ProductId!))
+            {
+                return Invalid.Field($"products[{i}].productId", "No catalog product has this identifier.");
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Sets the new customer's products, one PRODUCT_CHANGED event each, the stage following their statuses.</summary>
+    private static void StageProducts(AccountSession session, IReadOnlyList<InitialProductBody?>? products)
+    {
+        var statuses = new List<ProductStatus>();
+        foreach (var product in products ?? [])
+        {
+            var before = CustomerProduct.Unset(product!.ProductId!);
+            var after = before with { Visible = product.Visible, Status = product.Status ?? before.Status };
+            if (after != before)
+            {
+                CustomerProductChange.Stage(session, before, after, statuses);
+                statuses.Add(after.Status);
+            }
+        }
+    }
 }

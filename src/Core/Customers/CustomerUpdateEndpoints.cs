@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Http;
@@ -16,7 +15,7 @@ public sealed class CustomerUpdateEndpoints
 
     public async Task<Answer<ApiResponse, Invalid, PreconditionFailed, ManagedField>> Update(AccountSession session, ApiRequest request)
     {
-        var present = PresentFields(request.Body);
+        var present = MergePatch.PresentFields(request.Body);
         if (present.Contains("id"))
         {
             return Invalid.Field("id", "An account's identifier never changes; create a new account instead.");
@@ -107,6 +106,8 @@ public sealed class CustomerUpdateEndpoints
         account.ChangeStatus(target, session.Now);
         session.Record(EventTypes.CustomerStatusChanged, new { status = target }, [new FieldChange("status", from, target)]);
         session.Effect(new SyncAccountListing());
+        // Membership index rows carry the account's status (/api/me).
+        session.Effect(new SyncAllMemberships());
         return await session.CommitAsync(ApiResponse.Ok(AccountView.From(account)));
     }
 
@@ -136,28 +137,6 @@ public sealed class CustomerUpdateEndpoints
 
     private static ApiResponse Unchanged(AccountSession session) =>
         ApiResponse.Ok(AccountView.From(session.Existing)) with { ETag = session.ProfileETag?.ToString() };
-
-    /// <summary>The top-level field names the body really carries (so an explicit null can be told from an absent field).</summary>
-    private static HashSet<string> PresentFields(byte[] body)
-    {
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            if (document.RootElement.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var property in document.RootElement.EnumerateObject())
-                {
-                    names.Add(property.Name);
-                }
-            }
-        }
-        catch (JsonException)
-        {
-            // Malformed: ReadBody answers it with the proper 400.
-        }
-        return names;
-    }
 
     /// <summary>Collects the fields a patch really changes into the next details; the account takes them once every check passed.</summary>
     private sealed class Changes(HashSet<string> present, AccountDetails current)

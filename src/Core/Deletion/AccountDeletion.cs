@@ -2,6 +2,7 @@ using System.Text.Json;
 using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.History;
+using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Products;
 using CustomerFunctions.Core.Storage;
 
@@ -35,6 +36,35 @@ public sealed class AccountDeletion(DeletionNotices notices, IndexTable index)
     /// </summary>
     public Task<bool> ManagesLiveCustomersAsync(string partnerId, CancellationToken cancellationToken) =>
         index.AnyAsync(IndexTable.PartnerCustomers(partnerId), $"Removed eq false and Status ne {nameof(AccountStatus.Deleted)}", cancellationToken);
+
+    /// <summary>
+    /// The rule a deletion of the session's account would break now, or null. DELETE and the sweep both ask, so a
+    /// request made while the account could go is not carried out once it no longer can.
+    /// </summary>
+    public async Task<PartnerHasCustomers?> RefusalAsync(AccountSession session) =>
+        session.Existing.Kind == AccountKind.Partner && await ManagesLiveCustomersAsync(session.AccountId, session.Aborted) ? new PartnerHasCustomers() : null;
+
+    /// <summary>
+    /// A due request that breaks <paramref name="rule"/> is closed as cancelled by the caller (the timer), naming the rule,
+    /// and the account is active again with its products as they were: staged on the session, the caller commits.
+    /// </summary>
+    public static async Task StageRefusalAsync(AccountSession session, Stored<DeletionRequest> standing, Conflict rule)
+    {
+        var account = session.Existing;
+        var note = $"Not carried out: {rule.Detail}";
+        var cancelled = standing.Value.Cancel(new EventActor(session.Caller.UserId, null), note, session.Now);
+        var restored = await RestoreProductsAsync(session);
+        var dueAt = account.DeletionDueAt;
+        account.CancelDeletion(session.Now);
+        session.Replace(AccountPartition.DeletionRequests, cancelled, standing.ETag);
+        session.Record(EventTypes.DeletionRequestCancelled, new { requestId = cancelled.Id, note, refusedBy = rule.Type, restoredProducts = restored },
+            [new FieldChange("status", "deletionRequested", "active")]);
+        if (dueAt is { } due)
+        {
+            session.Effect(new UnscheduleDeletion(due));
+        }
+        session.Effect(new SyncAccountListing());
+    }
 
     /// <summary>Stops every running product (active or trial becomes paused, remembering what it was) and recomputes the stage.</summary>
     public static async Task<List<string>> PauseProductsAsync(AccountSession session)

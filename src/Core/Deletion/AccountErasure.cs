@@ -1,5 +1,7 @@
 using Azure.Data.Tables;
 using CustomerFunctions.Core.Accounts;
+using CustomerFunctions.Core.Email;
+using CustomerFunctions.Core.Registration;
 using CustomerFunctions.Core.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -9,11 +11,15 @@ namespace CustomerFunctions.Core.Deletion;
 /// The second part of deleting or rejecting an account: after the account is marked deleted (one transaction), this
 /// walks the account partition map (<see cref="AccountPartition.All"/>) and does to each kind what
 /// <see cref="ErasureRules"/> says: rows that give people something (memberships, project access, stored answers) go,
-/// rows that say something about people (invitations, acknowledgements, history) lose their personal values, the rest
+/// rows that say something about people (invitations, messages, requests, history) lose their personal values, the rest
 /// stays. It works in transactions of at most 100 rows, each step re-reads what is left, and every step is idempotent,
 /// so a crash at any point is finished by running it again (the outbox recovery does that) and two runs at once do no harm.
+/// Before the partition, what other stores hold about the account goes: its pending registrations and the registrant's
+/// send slots, and its emails still waiting in the emails and poison queues (the farewell emails are queued after this).
 /// </summary>
-public sealed partial class AccountErasure(AccountStore accounts, IndexSync indexSync, IndexTable index, FaultInjection faults, ILogger<AccountErasure> logger)
+public sealed partial class AccountErasure(
+    AccountStore accounts, RegistrationStore registrations, QueuedEmailEraser queuedEmails, IndexSync indexSync, IndexTable index, FaultInjection faults,
+    ILogger<AccountErasure> logger)
 {
     /// <summary>Fault point before each erasure batch: tests "crash" here to prove a later run finishes the job.</summary>
     public const string BeforeBatch = "deletion:before-erase-batch";
@@ -32,6 +38,11 @@ public sealed partial class AccountErasure(AccountStore accounts, IndexSync inde
             // Only a deleted account is ever erased.
             return;
         }
+        // First, while the registration row still names the registrant's address.
+        var registration = await accounts.ReadAsync(accountId, AccountPartition.Registration, RegistrationRecordRow.Id, cancellationToken);
+        var registrantEmail = registration?.Value.Email is { } email && email != PersonalData.Erased ? email : null;
+        await registrations.ForgetAccountAsync(accountId, registrantEmail, cancellationToken);
+        await queuedEmails.EraseAsync(accountId, cancellationToken);
         foreach (var step in plan.Where(s => s.Erasure != Erasure.Keep))
         {
             await ForEachBatchAsync(accountId, step, cancellationToken);

@@ -13,15 +13,19 @@ public sealed class DeletionEndpoints(AccountDeletion deletion, DeletionNotices 
     public const int MaxTextLength = 2000;
 
     /// <summary>Read access lets the account's admins in, so a disabled account answers 409 account-not-active rather than 403.</summary>
-    public async Task<Answer<ApiResponse, Invalid, DeletionAlreadyRequested, AccountNotActive>> Request(AccountSession session, ApiRequest request)
+    public async Task<Answer<ApiResponse, Invalid, OnlyCustomersRequestDeletion, DeletionAlreadyRequested, AccountNotActive>> Request(AccountSession session, ApiRequest request)
     {
+        var account = session.Existing;
+        if (account.Kind != AccountKind.Customer)
+        {
+            return new OnlyCustomersRequestDeletion();
+        }
         // The body is optional: no body means no reason.
         var body = request.Body.Length == 0 ? new RequestDeletionBody(null) : request.ReadBody<RequestDeletionBody>();
         if (new Validator().Text("reason", body.Reason, MaxTextLength).Failure is { } invalid)
         {
             return invalid;
         }
-        var account = session.Existing;
         if (account.Status == AccountStatus.DeletionRequested)
         {
             return new DeletionAlreadyRequested();
@@ -49,6 +53,7 @@ public sealed class DeletionEndpoints(AccountDeletion deletion, DeletionNotices 
             [new FieldChange("status", "active", "deletionRequested")]);
         session.Effect(new ScheduleDeletion(dueAt));
         session.Effect(new SyncAccountListing());
+        session.Effect(new SyncAllMemberships());
         var emails = await notices.PrepareAsync(account, DeletionEmails.Requested, new Dictionary<string, string>
         {
             ["requestedBy"] = caller.Name ?? caller.Email ?? caller.UserId,
@@ -62,8 +67,9 @@ public sealed class DeletionEndpoints(AccountDeletion deletion, DeletionNotices 
 
     public async Task<Answer<ApiResponse, Invalid, NoDeletionRequest>> Cancel(AccountSession session, ApiRequest request)
     {
-        var body = request.ReadBody<CancelDeletionBody>();
-        if (new Validator().Text("note", body.Note, MaxTextLength, required: true).Failure is { } invalid)
+        // The note is optional, so is a body that would only carry it.
+        var body = request.Body.Length == 0 ? new CancelDeletionBody(null) : request.ReadBody<CancelDeletionBody>();
+        if (new Validator().Text("note", body.Note, MaxTextLength).Failure is { } invalid)
         {
             return invalid;
         }
@@ -74,7 +80,7 @@ public sealed class DeletionEndpoints(AccountDeletion deletion, DeletionNotices 
         }
         var now = session.Now;
         var caller = session.Caller;
-        var cancelled = standing.Value.Cancel(new EventActor(caller.UserId, caller.ImpersonatedBy), body.Note!.Trim(), now);
+        var cancelled = standing.Value.Cancel(new EventActor(caller.UserId, caller.ImpersonatedBy), string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim(), now);
         var restored = await AccountDeletion.RestoreProductsAsync(session);
         var dueAt = account.DeletionDueAt;
         account.CancelDeletion(now);
@@ -86,6 +92,7 @@ public sealed class DeletionEndpoints(AccountDeletion deletion, DeletionNotices 
             session.Effect(new UnscheduleDeletion(due));
         }
         session.Effect(new SyncAccountListing());
+        session.Effect(new SyncAllMemberships());
         var emails = await notices.PrepareAsync(account, DeletionEmails.Cancelled, new Dictionary<string, string>
         {
             ["cancelledBy"] = caller.Name ?? caller.Email ?? caller.UserId,
@@ -111,9 +118,9 @@ public sealed class DeletionEndpoints(AccountDeletion deletion, DeletionNotices 
         {
             return stale;
         }
-        if (session.Existing.Kind == AccountKind.Partner && await deletion.ManagesLiveCustomersAsync(session.AccountId, session.Aborted))
+        if (await deletion.RefusalAsync(session) is { } refused)
         {
-            return new PartnerHasCustomers();
+            return refused;
         }
         await deletion.StageDeletionAsync(session);
         return await session.CommitAsync(ApiResponse.Ok(AccountView.From(session.Existing)));

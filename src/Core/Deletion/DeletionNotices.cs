@@ -8,8 +8,8 @@ using CustomerFunctions.Core.Storage;
 namespace CustomerFunctions.Core.Deletion;
 
 /// <summary>
-/// Prepares the emails about a deletion request's status changes: one to each admin of the account (in its language) and
-/// one to each admin of its partner (in the partner's language). Recipients are read when the command runs, so the
+/// Prepares the emails about a deletion request's status changes: one to each admin of the account and one to each admin
+/// of its partner, each in the admin's own language, else in their account's. Recipients are read when the command runs, so the
 /// deletion email still reaches the admins whose data the erasure then removes.
 /// </summary>
 public sealed class DeletionNotices(AccountStore accounts, IdGenerator ids)
@@ -19,7 +19,7 @@ public sealed class DeletionNotices(AccountStore accounts, IdGenerator ids)
         var recipients = new List<(Member Admin, string Language)>();
         foreach (var admin in await AdminsAsync(account.Id, Member.AdminRoleFor(account.Kind), cancellationToken))
         {
-            recipients.Add((admin, account.Language));
+            recipients.Add((admin, admin.Language ?? account.Language));
         }
         if (account.PartnerId is { } partnerId)
         {
@@ -27,7 +27,7 @@ public sealed class DeletionNotices(AccountStore accounts, IdGenerator ids)
             var language = partner?.Account.Language ?? "en";
             foreach (var admin in await AdminsAsync(partnerId, MemberRole.PartnerAdmin, cancellationToken))
             {
-                recipients.Add((admin, language));
+                recipients.Add((admin, admin.Language ?? language));
             }
         }
         var emails = new List<SendEmail>();

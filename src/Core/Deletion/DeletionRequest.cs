@@ -23,7 +23,7 @@ public sealed record DeletionRequest
     /// <summary>A standing request is carried out once its grace period is over.</summary>
     public bool IsDue(DateTimeOffset now) => IsPending && DueAt <= now;
 
-    public DeletionRequest Cancel(EventActor by, string note, DateTimeOffset at) => Close(DeletionOutcome.Cancelled, by, at, note);
+    public DeletionRequest Cancel(EventActor by, string? note, DateTimeOffset at) => Close(DeletionOutcome.Cancelled, by, at, note);
 
     public DeletionRequest Complete(EventActor by, DateTimeOffset at) => Close(DeletionOutcome.Deleted, by, at, null);
 

@@ -73,10 +73,29 @@ public sealed partial class DeletionSweep(DueDeletions dueDeletions, AccountStor
                 await dueDeletions.RemoveAsync(rowKey, cancellationToken);
                 return false;
             }
-            await deletion.StageDeletionAsync(session);
+            // Every rule DELETE checks still holds, or the request is cancelled (naming the rule) instead of carried out.
+            var refused = await deletion.RefusalAsync(session);
+            if (refused is null)
+            {
+                await deletion.StageDeletionAsync(session);
+            }
+            else if (await AccountDeletion.StandingRequestAsync(session) is { } standing)
+            {
+                await AccountDeletion.StageRefusalAsync(session, standing, refused);
+            }
+            else
+            {
+                LogRefused(logger, accountId, refused.Type);
+                return false;
+            }
             try
             {
                 await session.CommitAsync(ApiResponse.NoContent());
+                if (refused is not null)
+                {
+                    LogRefused(logger, accountId, refused.Type);
+                    return false;
+                }
                 LogDeleted(logger, accountId);
                 return true;
             }
@@ -111,6 +130,9 @@ public sealed partial class DeletionSweep(DueDeletions dueDeletions, AccountStor
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deletion sweep deleted account {AccountId}")]
     private static partial void LogDeleted(ILogger logger, string accountId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deletion sweep did not delete account {AccountId}: it breaks rule {Rule}; the request is cancelled")]
+    private static partial void LogRefused(ILogger logger, string accountId, string rule);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deletion sweep finished {Count} interrupted outbox row(s) of deleted account {AccountId}")]
     private static partial void LogFinished(ILogger logger, string accountId, int count);

@@ -14,6 +14,10 @@ public static class ErasureRules
     {
         [AccountPartition.Invitations] = RowScrubbers.Invitation,
         [AccountPartition.Acknowledgements] = RowScrubbers.Acknowledgement,
+        [AccountPartition.Messages] = RowScrubbers.Message,
+        [AccountPartition.PartnerMessages] = RowScrubbers.Message,
+        [AccountPartition.DeletionRequests] = RowScrubbers.DeletionRequest,
+        [AccountPartition.Registration] = RowScrubbers.Registration,
         [AccountPartition.Events] = RowScrubbers.HistoryEvent,
     };
 

@@ -23,6 +23,15 @@ public static class RowScrubbers
     /// <summary>Who acknowledged a message stays (user ids), what they were called goes.</summary>
     public static bool Acknowledgement(TableEntity row) => ErasePersonalValues(row, "Name");
 
+    /// <summary>A message stays as a fact (id, mode, when, sender's id); what it said and who signed it go.</summary>
+    public static bool Message(TableEntity row) => ErasePersonalValues(row, "Subject", "Body", "SentByName");
+
+    /// <summary>A deletion request stays as a record (who by id, when, outcome); the reason and the note written into it go.</summary>
+    public static bool DeletionRequest(TableEntity row) => ErasePersonalValues(row, "Reason", "Note");
+
+    /// <summary>The registration record keeps how the account came to be (registrant's id, partner, link, decision); the registrant's email and name and the rejection reason go.</summary>
+    public static bool Registration(TableEntity row) => ErasePersonalValues(row, "Email", "FullName", "RejectionReason");
+
     /// <summary>History stays; personal values inside its details and changes are erased (see <see cref="PersonalData"/>).</summary>
     public static bool HistoryEvent(TableEntity row)
     {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CustomerFunctions.Core.Email;
 
-/// <summary>Registers email: the configured sender, the emails queue and its handler, and the texts (each feature registers its own <see cref="IEmailTemplateSet"/>).</summary>
+/// <summary>Registers email: the configured sender, the emails queue and its handler, the platform's budget, the kept failed emails and their operator route, and the texts (each feature registers its own <see cref="IEmailTemplateSet"/>).</summary>
 public static class EmailFeature
 {
     public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
@@ -13,8 +13,12 @@ public static class EmailFeature
         services.TryAddSingleton<EmailQueue>();
         services.TryAddSingleton<SentEmails>();
         services.TryAddSingleton<EmailRateLimit>();
+        services.TryAddSingleton<EmailBudget>();
+        services.TryAddSingleton<FailedEmails>();
+        services.TryAddSingleton<FailedEmailEndpoints>();
         services.TryAddSingleton<EmailTemplates>();
         services.TryAddSingleton<EmailQueueHandler>();
+        services.TryAddSingleton<QueuedEmailEraser>();
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CustomerFunctions.Core.Email;
 
 /// <summary>
@@ -6,5 +8,10 @@ namespace CustomerFunctions.Core.Email;
 /// </summary>
 public sealed record EmailMessage(string Id, string Template, string Language, string To, string? ToName, IReadOnlyDictionary<string, string> Values)
 {
+    /// <summary>The account the email is about; failed emails keep it at their top level too (see <see cref="FailedEmail"/>).</summary>
     public string? AccountId { get; init; }
+
+    /// <summary>When it was first put on the queue (stamped by <see cref="EmailQueue"/>; left out until then, so outbox rows read as before).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? QueuedAt { get; init; }
 }

@@ -23,6 +23,22 @@ public sealed class EmailOptions
     public int RateLimit { get; set; }
     public TimeSpan RateWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Sends per <see cref="BudgetWindow"/> for the whole platform, counted in storage (0 = no budget). Keep it under the
+    /// provider's quota (Communication Services with a custom domain: 100 an hour).
+    /// </summary>
+    public int Budget { get; set; } = 100;
+    public TimeSpan BudgetWindow { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The part of <see cref="Budget"/> only transactional mail may use: notices wait once the rest is spent.</summary>
+    public int NoticeReserve { get; set; } = 30;
+
+    /// <summary>
+    /// Tries of an email before it is kept in the poison queue (without expiry). Equal to host.json's
+    /// <c>queues.maxDequeueCount</c>, so the handler, not the host (whose poison messages expire after 7 days), moves it.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 5;
+
     public SmtpOptions Smtp { get; set; } = new();
     public AcsOptions Acs { get; set; } = new();
 

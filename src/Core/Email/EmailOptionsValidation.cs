@@ -59,6 +59,18 @@ public sealed class EmailOptionsValidation : IValidateOptions<EmailOptions>
         {
             failures.Add("Email:RateLimit must be 0 (no limit) or more, and Email:RateWindow positive.");
         }
+        if (options.Budget < 0 || options.BudgetWindow <= TimeSpan.Zero)
+        {
+            failures.Add("Email:Budget must be 0 (no budget) or more, and Email:BudgetWindow positive.");
+        }
+        if (options.Budget > 0 && (options.NoticeReserve < 0 || options.NoticeReserve >= options.Budget))
+        {
+            failures.Add("Email:NoticeReserve must be at least 0 and less than Email:Budget, so notices can be sent at all.");
+        }
+        if (options.MaxAttempts < 1)
+        {
+            failures.Add("Email:MaxAttempts must be at least 1.");
+        }
         if (options.SendLease <= TimeSpan.Zero)
         {
             failures.Add("Email:SendLease must be positive.");

@@ -8,16 +8,20 @@ namespace CustomerFunctions.Core.Email;
 
 /// <summary>
 /// Handles one message of the emails queue: renders it and sends it once. The email's row in SentEmails decides which
-/// delivery sends (a redelivered or duplicated message sends nothing); a send failure throws, so the host retries it and
-/// finally moves it to the poison queue; a throttled send goes back on the queue, invisible until Retry-After.
+/// delivery sends (a redelivered or duplicated message sends nothing); a send failure throws, so the host retries it,
+/// and the last try (<c>Email:MaxAttempts</c>) keeps it in the poison queue without expiry (<see cref="FailedEmails"/>);
+/// a throttled send, or one over the rate or the platform's budget, goes back on the queue, invisible until it may go.
 /// </summary>
 public sealed partial class EmailQueueHandler(
-    StorageClients storage, SentEmails sentEmails, EmailRateLimit rateLimit, EmailTemplates templates, IEmailSender sender, TimeProvider time, IOptions<EmailOptions> options, ILogger<EmailQueueHandler> logger)
+    StorageClients storage, SentEmails sentEmails, EmailRateLimit rateLimit, EmailBudget budget, FailedEmails failedEmails, EmailTemplates templates, IEmailSender sender, TimeProvider time, IOptions<EmailOptions> options, ILogger<EmailQueueHandler> logger)
 {
     /// <summary>A queue message cannot stay invisible longer than seven days.</summary>
     private static readonly TimeSpan MaxVisibilityDelay = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
 
-    public async Task HandleAsync(string messageText, CancellationToken cancellationToken)
+    public Task HandleAsync(string messageText, CancellationToken cancellationToken) => HandleAsync(messageText, 1, cancellationToken);
+
+    /// <summary>Handles the <paramref name="attempt"/>th delivery of a message (the queue's dequeue count).</summary>
+    public async Task HandleAsync(string messageText, long attempt, CancellationToken cancellationToken)
     {
         EmailMessage? message;
         try
@@ -54,6 +58,13 @@ public sealed partial class EmailQueueHandler(
             await RequeueAsync(messageText, slotIn, cancellationToken);
             return;
         }
+        if (await budget.TryTakeAsync(message, cancellationToken) is { } budgetWait)
+        {
+            await sentEmails.ReleaseAsync(message, granted.ETag);
+            LogOverBudget(logger, message.Id, message.Template, budgetWait);
+            await RequeueAsync(messageText, budgetWait, cancellationToken);
+            return;
+        }
         try
         {
             var (subject, body) = templates.Render(message.Template, message.Language, message.Values);
@@ -70,7 +81,13 @@ public sealed partial class EmailQueueHandler(
         {
             await sentEmails.ReleaseAsync(message, granted.ETag);
             LogSendFailed(logger, e, message.Id, message.Template, message.AccountId);
-            throw;
+            if (attempt < options.Value.MaxAttempts)
+            {
+                throw;
+            }
+            await failedEmails.KeepAsync(message, attempt, Describe(e, message), cancellationToken);
+            LogKept(logger, message.Id, message.Template, message.AccountId, attempt);
+            return;
         }
         await sentEmails.MarkSentAsync(message, cancellationToken);
         LogSent(logger, message.Id, message.Template, message.AccountId);
@@ -84,6 +101,14 @@ public sealed partial class EmailQueueHandler(
     {
         var visibility = delay < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : delay > MaxVisibilityDelay ? MaxVisibilityDelay : delay;
         await storage.EmailQueue.SendMessageAsync(messageText, visibility, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken);
+    }
+
+    /// <summary>The error as operators may see it: the recipient's address, if the provider quoted it, is taken out.</summary>
+    private static string Describe(Exception e, EmailMessage message)
+    {
+        var code = e is EmailSendFailedException { ErrorCode: { } errorCode } ? $" ({errorCode})" : "";
+        var text = $"{e.GetType().Name}{code}: {e.Message}".Replace(message.To, "[recipient]", StringComparison.OrdinalIgnoreCase);
+        return text.Length > 1000 ? text[..1000] : text;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent email {EmailId} ({Template}) for account {AccountId}")]
@@ -100,6 +125,12 @@ public sealed partial class EmailQueueHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Email {EmailId} is over the send rate; it comes back in {Delay}")]
     private static partial void LogRateLimited(ILogger logger, string emailId, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Email {EmailId} ({Template}) is over the platform's email budget; it comes back in {Delay}")]
+    private static partial void LogOverBudget(ILogger logger, string emailId, string template, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Email {EmailId} ({Template}) for account {AccountId} failed its last try ({Attempts}) and moved to the poison queue emails-poison, kept without expiry")]
+    private static partial void LogKept(ILogger logger, string emailId, string template, string? accountId, long attempts);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sending email {EmailId} ({Template}) for account {AccountId} failed")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, string emailId, string template, string? accountId);

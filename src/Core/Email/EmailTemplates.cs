@@ -13,6 +13,10 @@ public sealed partial class EmailTemplates(IEnumerable<IEmailTemplateSet> sets)
 
     public IEnumerable<EmailTemplate> All => texts.Values;
 
+    /// <summary>The class of a template (every language of it has the same); an unknown one fails when rendered anyway.</summary>
+    public EmailClass ClassOf(string template) =>
+        texts.TryGetValue((template, "en"), out var text) ? text.Class : EmailClass.Transactional;
+
     public (string Subject, string Body) Render(string template, string language, IReadOnlyDictionary<string, string> values)
     {
         if (!texts.TryGetValue((template, language), out var text) && !texts.TryGetValue((template, "en"), out text))

@@ -12,6 +12,7 @@ public static class EventTypes
     public const string CustomerDeleted = "CUSTOMER_DELETED";
     public const string UserAssignedHimself = "USER_ASSIGNED_HIMSELF";
     public const string UserRoleChanged = "USER_ROLE_CHANGED";
+    public const string UserUpdated = "USER_UPDATED";
     public const string UserRemoved = "USER_REMOVED";
     public const string UserInvited = "USER_INVITED";
     public const string UserInvitationResent = "USER_INVITATION_RESENT";

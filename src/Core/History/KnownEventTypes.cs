@@ -17,6 +17,7 @@ public static class KnownEventTypes
         EventTypes.CustomerDeleted,
         EventTypes.UserAssignedHimself,
         EventTypes.UserRoleChanged,
+        EventTypes.UserUpdated,
         EventTypes.UserRemoved,
         EventTypes.UserInvited,
         EventTypes.UserInvitationResent,

@@ -22,5 +22,7 @@ public static class ApiRoutes
         .. CustomerFunctions.Core.Messages.MessageRoutes.All,
         .. CustomerFunctions.Core.Products.ProductRoutes.All,
         .. CustomerFunctions.Core.Impersonation.ImpersonationRoutes.All,
+        .. CustomerFunctions.Core.Email.EmailRoutes.All,
+        .. CustomerFunctions.Core.Operations.OperationsRoutes.All,
     ];
 }

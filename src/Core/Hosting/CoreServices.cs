@@ -9,6 +9,7 @@ using CustomerFunctions.Core.Impersonation;
 using CustomerFunctions.Core.Invitations;
 using CustomerFunctions.Core.Members;
 using CustomerFunctions.Core.Messages;
+using CustomerFunctions.Core.Operations;
 using CustomerFunctions.Core.Products;
 using CustomerFunctions.Core.Projects;
 using CustomerFunctions.Core.Registration;
@@ -58,7 +59,12 @@ public static class CoreServices
         services.AddSingleton<FaultInjection>();
         services.AddSingleton<IdGenerator>();
         services.AddSingleton<IndexTable>();
+        services.AddSingleton<RateCounters>();
         services.AddSingleton<Outbox>();
+        services.AddSingleton<PendingOutboxes>();
+        services.AddSingleton<ParkedEffects>();
+        services.AddSingleton<OutboxBackstop>();
+        services.AddSingleton<IndexRebuild>();
         services.AddSingleton<IndexSync>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<Paging>();
@@ -80,6 +86,7 @@ public static class CoreServices
         services.AddProducts();
         services.AddImpersonation();
         services.AddHistory();
+        services.AddOperations();
 
         return services;
     }

@@ -19,7 +19,8 @@ public sealed class ApiRequest
         var key = http.Headers["Idempotency-Key"].ToString();
         if (HttpMethods.IsPost(http.Method) && key.Length > 0 && caller is not null)
         {
-            Idempotency = new IdempotencyKey(caller.UserId, key, Convert.ToHexString(SHA256.HashData(body)));
+            var scope = IdempotencyKey.ScopeOf(caller.UserId, caller.ImpersonatedAccountId, route.Verb, route.Route);
+            Idempotency = new IdempotencyKey(scope, key, Convert.ToHexString(SHA256.HashData(body)));
         }
     }
 

@@ -2,6 +2,7 @@ using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Http;
+using CustomerFunctions.Core.Members;
 using CustomerFunctions.Core.Storage;
 
 namespace CustomerFunctions.Core.Impersonation;
@@ -29,7 +30,8 @@ public sealed class ImpersonationEndpoints(ImpersonationTokens tokens, IdGenerat
         var expiresAt = now + ImpersonationTokens.Lifetime;
         var impersonationId = ids.New();
         var caller = session.Caller;
-        var token = tokens.Mint(caller, account.Id, impersonationId, now, expiresAt);
+        var through = session.Relation == Relation.Partner && session.PartnerMember is { } member && account.PartnerId is { } partnerId ? (partnerId, member.Role) : ((string, MemberRole)?)null;
+        var token = tokens.Mint(caller, account.Id, through, impersonationId, now, expiresAt);
         session.Record(EventTypes.ImpersonationStarted, new
         {
             impersonationId,

@@ -1,4 +1,5 @@
 using CustomerFunctions.Core.Auth;
+using CustomerFunctions.Core.Members;
 using CustomerFunctions.Core.Storage;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -15,7 +16,8 @@ public sealed class ImpersonationTokens(ServiceKeys keys)
     /// <summary>The longest an impersonation lasts.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
 
-    public string Mint(Caller impersonator, string accountId, string impersonationId, DateTimeOffset now, DateTimeOffset expiresAt)
+    /// <param name="through">The partner membership the impersonator acts through; null for an operator.</param>
+    public string Mint(Caller impersonator, string accountId, (string PartnerId, MemberRole Role)? through, string impersonationId, DateTimeOffset now, DateTimeOffset expiresAt)
     {
         var claims = new Dictionary<string, object>
         {
@@ -23,7 +25,13 @@ public sealed class ImpersonationTokens(ServiceKeys keys)
             ["jti"] = impersonationId,
             [ImpersonationClaims.By] = impersonator.UserId,
             [ImpersonationClaims.Account] = accountId,
+            // What the token is re-checked against on every request (see ImpersonationStanding).
+            [ImpersonationClaims.IssuerRole] = through?.Role.ToString() ?? ImpersonationClaims.OperatorRole,
         };
+        if (through is { } partner)
+        {
+            claims[ImpersonationClaims.Partner] = partner.PartnerId;
+        }
         if (impersonator.Email is not null)
         {
             claims["email"] = impersonator.Email;

@@ -1,4 +1,5 @@
 using CustomerFunctions.Core.Accounts;
+using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Members;
@@ -13,7 +14,7 @@ namespace CustomerFunctions.Core.Invitations;
 /// </summary>
 public sealed class AcceptInvitationEndpoints(AccountStore accounts, IndexTable index)
 {
-    public async Task<Answer<ApiResponse, Invalid, Forbidden, InvitationInvalid>> Accept(ApiRequest request)
+    public async Task<Answer<ApiResponse, Invalid, Forbidden, InvitationInvalid, InvitationAccountDisabled, InvitationAccountPendingApproval>> Accept(ApiRequest request)
     {
         var body = request.ReadBody<AcceptInvitationBody>();
         if (new Validator().Text("token", body.Token, 256, required: true).Failure is { } invalid)
@@ -45,6 +46,14 @@ public sealed class AcceptInvitationEndpoints(AccountStore accounts, IndexTable 
         {
             return new InvitationInvalid();
         }
+        if (account.Status == AccountStatus.Disabled)
+        {
+            return new InvitationAccountDisabled();
+        }
+        if (account.Status == AccountStatus.PendingApproval)
+        {
+            return new InvitationAccountPendingApproval();
+        }
 
         var invitation = stored.Value;
         invitation.Accept(caller.UserId, now);
@@ -54,7 +63,7 @@ public sealed class AcceptInvitationEndpoints(AccountStore accounts, IndexTable 
         var role = existing?.Role ?? invitation.Role;
         if (existing is null)
         {
-            session.Add(AccountPartition.Members, new Member(caller.UserId, caller.Email ?? invitation.Email, caller.Name ?? invitation.FullName, role, now));
+            session.Add(AccountPartition.Members, new Member(caller.UserId, caller.Email ?? invitation.Email, caller.Name ?? invitation.FullName, role, now) { Language = invitation.Language });
         }
         session.Record(EventTypes.UserAcceptedInvitation, new { invitationId = invitation.Id, userId = caller.UserId, role, alreadyMember = existing is not null });
         session.Effect(new SyncMembership(caller.UserId));

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using CustomerFunctions.Core.Members;
+using CustomerFunctions.Core.Storage;
 
 namespace CustomerFunctions.Core.Invitations;
 
@@ -20,6 +21,9 @@ public sealed class Invitation
     public required Inviter InvitedBy { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>The language of the invitation email and, once accepted, of the member's emails; null: the account's.</summary>
+    public string? Language { get; init; }
+
     /// <summary>Pending, Accepted or Cancelled: never Expired, which depends on the clock (see <see cref="StateAt"/>).</summary>
     public InvitationState State { get; private set; } = InvitationState.Pending;
     public string TokenHash { get; private set; } = "";
@@ -29,8 +33,11 @@ public sealed class Invitation
     public string? AcceptedByUserId { get; private set; }
     public DateTimeOffset? AcceptedAt { get; private set; }
 
-    public static Invitation Issue(string id, string email, string fullName, MemberRole role, Inviter invitedBy, string tokenHash, DateTimeOffset now) =>
-        new Invitation { Id = id, Email = email, FullName = fullName, Role = role, InvitedBy = invitedBy, CreatedAt = now }
+    /// <summary>The resends of the current resend window (see <see cref="TakeResend"/>).</summary>
+    public FixedWindow ResendWindow { get; private set; } = FixedWindow.Empty;
+
+    public static Invitation Issue(string id, string email, string fullName, MemberRole role, Inviter invitedBy, string tokenHash, DateTimeOffset now, string? language = null) =>
+        new Invitation { Id = id, Email = email, FullName = fullName, Role = role, InvitedBy = invitedBy, CreatedAt = now, Language = language }
             .Restore(InvitationState.Pending, tokenHash, now + Lifetime, now, 0, null, null);
 
     /// <summary>Sets the state that changes over an invitation's life (used when issuing and when reading a stored row).</summary>
@@ -67,6 +74,20 @@ public sealed class Invitation
         SentAt = now;
         ExpiresAt = now + Lifetime;
         ResendCount++;
+    }
+
+    /// <summary>Counts a resend in its window; null when allowed, else how long until the window ends.</summary>
+    public TimeSpan? TakeResend(DateTimeOffset now, TimeSpan window, int limit)
+    {
+        var (next, retryAfter) = ResendWindow.Take(now, window, limit);
+        ResendWindow = next;
+        return retryAfter;
+    }
+
+    internal Invitation RestoreResendWindow(FixedWindow window)
+    {
+        ResendWindow = window;
+        return this;
     }
 
     public void Cancel()

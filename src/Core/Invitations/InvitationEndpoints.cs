@@ -8,11 +8,11 @@ using CustomerFunctions.Core.Storage;
 namespace CustomerFunctions.Core.Invitations;
 
 /// <summary>An account's invitations: create, list, read, resend, cancel. Accepting is <see cref="AcceptInvitationEndpoints"/>.</summary>
-public sealed class InvitationEndpoints(Paging paging, IdGenerator ids, InvitationMail mail)
+public sealed class InvitationEndpoints(Paging paging, InvitationIssuer issuer, InvitationMail mail, InvitationLimits limits)
 {
     public static readonly IReadOnlyCollection<string> StateFilters = ["pending", "accepted", "expired", "cancelled", "all"];
 
-    public async Task<Answer<ApiResponse, Invalid, InvitationPending, InviteeAlreadyMember>> Create(AccountSession session, ApiRequest request)
+    public async Task<Answer<ApiResponse, Invalid, InvitationPending, InviteeAlreadyMember, InvitationsRateLimited>> Create(AccountSession session, ApiRequest request)
     {
         var body = request.ReadBody<CreateInvitationBody>();
         var check = new Validator()
@@ -40,15 +40,12 @@ public sealed class InvitationEndpoints(Paging paging, IdGenerator ids, Invitati
         {
             return new InviteeAlreadyMember(email);
         }
+        if (await limits.TakeAsync(session, email) is { } limited)
+        {
+            return limited;
+        }
 
-        var token = IdGenerator.NewToken();
-        var hash = IdGenerator.Hash(token);
-        var caller = session.Caller;
-        var invitation = Invitation.Issue(ids.New(), email, body.FullName!.Trim(), role, new Inviter(caller.UserId, caller.Name ?? caller.Email), hash, now);
-        session.Add(AccountPartition.Invitations, invitation);
-        session.Record(EventTypes.UserInvited, new { invitationId = invitation.Id, email, fullName = invitation.FullName, role });
-        session.Effect(InvitationTokens.Point(hash, invitation.Id));
-        session.Effect(mail.Compose(account, invitation, token));
+        var invitation = issuer.Stage(session, email, body.FullName!.Trim(), role);
         return await session.CommitAsync(ApiResponse.Created(Location(account.Id, invitation.Id), InvitationView.From(invitation, now)));
     }
 
@@ -74,7 +71,7 @@ public sealed class InvitationEndpoints(Paging paging, IdGenerator ids, Invitati
     }
 
     /// <summary>A new token (the old one dies with its hash), a new expiry and a new email.</summary>
-    public async Task<Answer<ApiResponse, NotFound, InvitationNotPending>> Resend(AccountSession session, ApiRequest request)
+    public async Task<Answer<ApiResponse, NotFound, InvitationNotPending, InvitationsRateLimited>> Resend(AccountSession session, ApiRequest request)
     {
         if (await ReadAsync(session, request.RouteValue("invitationId")) is not { } stored)
         {
@@ -84,6 +81,10 @@ public sealed class InvitationEndpoints(Paging paging, IdGenerator ids, Invitati
         if (!invitation.IsOpen)
         {
             return InvitationNotPending.ToResend;
+        }
+        if (await limits.TakeAsync(session, invitation.Email, resent: invitation) is { } limited)
+        {
+            return limited;
         }
         var now = session.Now;
         var oldHash = invitation.TokenHash;

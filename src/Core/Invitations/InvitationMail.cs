@@ -8,14 +8,15 @@ using Microsoft.Extensions.Options;
 
 namespace CustomerFunctions.Core.Invitations;
 
-/// <summary>Builds the invitation email (in the account's language) that carries the one working token.</summary>
+/// <summary>Builds the invitation email (in the invitation's language, else the account's) that carries the one working token.</summary>
 public sealed class InvitationMail(IOptions<PanelOptions> panel, IdGenerator ids)
 {
     public const string AcceptPath = "invitations/accept";
 
     public SendEmail Compose(Account account, Invitation invitation, string token)
     {
-        var german = account.Language == "de";
+        var language = invitation.Language ?? account.Language;
+        var german = language == "de";
         var values = new Dictionary<string, string>
         {
             ["accountName"] = account.Name,
@@ -27,7 +28,7 @@ public sealed class InvitationMail(IOptions<PanelOptions> panel, IdGenerator ids
                 : invitation.ExpiresAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
             ["link"] = panel.Value.Link(AcceptPath, token),
         };
-        return new SendEmail(new EmailMessage(ids.New(), InvitationEmails.Invitation, account.Language, invitation.Email, invitation.FullName, values)
+        return new SendEmail(new EmailMessage(ids.New(), InvitationEmails.Invitation, language, invitation.Email, invitation.FullName, values)
         {
             AccountId = account.Id,
         });

@@ -30,6 +30,9 @@ public sealed class InvitationRow : RowMapper<Invitation>
         ["AcceptedByUserId"] = value.AcceptedByUserId,
         ["AcceptedAt"] = value.AcceptedAt,
         ["CreatedAt"] = value.CreatedAt,
+        ["ResendWindowStart"] = value.ResendWindow.Start == DateTimeOffset.MinValue ? null : value.ResendWindow.Start,
+        ["ResendsInWindow"] = value.ResendWindow.Count,
+        ["Language"] = value.Language,
     };
 
     public override Invitation FromEntity(TableEntity entity)
@@ -43,6 +46,7 @@ public sealed class InvitationRow : RowMapper<Invitation>
             Role = Enum.Parse<MemberRole>(entity.GetString("Role") ?? nameof(MemberRole.CustomerEmployee)),
             InvitedBy = new Inviter(entity.GetString("InvitedByUserId") ?? "", entity.GetString("InvitedByName")),
             CreatedAt = entity.GetDateTimeOffset("CreatedAt") ?? entity.GetDateTimeOffset("SentAt") ?? DateTimeOffset.MinValue,
+            Language = entity.GetString("Language"),
         }.Restore(
             state,
             entity.GetString("TokenHash") ?? "",
@@ -50,6 +54,7 @@ public sealed class InvitationRow : RowMapper<Invitation>
             entity.GetDateTimeOffset("SentAt") ?? DateTimeOffset.MinValue,
             entity.GetInt32("ResendCount") ?? 0,
             entity.GetString("AcceptedByUserId"),
-            entity.GetDateTimeOffset("AcceptedAt"));
+            entity.GetDateTimeOffset("AcceptedAt"))
+        .RestoreResendWindow(new FixedWindow(entity.GetDateTimeOffset("ResendWindowStart") ?? DateTimeOffset.MinValue, entity.GetInt32("ResendsInWindow") ?? 0));
     }
 }

@@ -1,6 +1,7 @@
 using CustomerFunctions.Core.Email;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CustomerFunctions.Core.Invitations;
 
@@ -12,6 +13,10 @@ public static class InvitationsFeature
         services.TryAddSingleton<InvitationEndpoints>();
         services.TryAddSingleton<AcceptInvitationEndpoints>();
         services.TryAddSingleton<InvitationMail>();
+        services.TryAddSingleton<InvitationLimits>();
+        services.AddOptions<InvitationLimitOptions>().BindConfiguration(InvitationLimitOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InvitationLimitOptions>, InvitationLimitOptionsValidation>());
+        services.TryAddSingleton<InvitationIssuer>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IEmailTemplateSet, InvitationEmails>());
         return services;
     }

@@ -3,12 +3,13 @@ using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Impersonation;
+using CustomerFunctions.Core.Settings;
 using CustomerFunctions.Core.Storage;
 
 namespace CustomerFunctions.Core.Members;
 
-/// <summary><c>GET /api/me</c>: the caller and their memberships, read from the user's partition of the index.</summary>
-public sealed class MeEndpoints(IndexTable index, AccountStore accounts)
+/// <summary><c>GET /api/me</c>: the caller, their memberships (read from the user's partition of the index) and what the panel may show them.</summary>
+public sealed class MeEndpoints(IndexTable index, AccountStore accounts, OperatorSettingsStore settings)
 {
     /// <summary>A user belongs to a handful of accounts; this bound keeps one answer small.</summary>
     private const int MaxMemberships = 1000;
@@ -16,26 +17,45 @@ public sealed class MeEndpoints(IndexTable index, AccountStore accounts)
     public async Task<ApiResponse> Get(ApiRequest request)
     {
         var caller = request.Caller;
+        var operatorSettings = settings.ReadAsync(request.Aborted);
         if (caller.IsImpersonation)
         {
             // An impersonation token is a customer admin of its one account and nothing else, whatever the impersonator's own memberships.
-            var account = await accounts.ReadAccountAsync(caller.ImpersonatedAccountId!, request.Aborted);
-            var only = account is null ? [] : new[] { new MembershipView(account.Value.Account.Id, account.Value.Account.Name, account.Value.Account.Kind, Member.AdminRoleFor(account.Value.Account.Kind)) };
-            return ApiResponse.Ok(new MeView(caller.UserId, caller.Email, caller.Name, IsOperator: false, only) { Impersonation = ImpersonationDescription.For(caller) });
+            var stored = await accounts.ReadAccountAsync(caller.ImpersonatedAccountId!, request.Aborted);
+            var only = stored?.Account is { } account
+                ? new[] { new MembershipView(account.Id, account.Name, account.Kind, Member.AdminRoleFor(account.Kind), account.Status, account.PartnerId) }
+                : [];
+            var features = MeFeatures.For((await operatorSettings).Settings, mayManageLinks: false);
+            return ApiResponse.Ok(new MeView(caller.UserId, caller.Email, caller.Name, IsOperator: false, only, features) { Impersonation = ImpersonationDescription.For(caller) });
         }
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {IndexTable.UserMemberships(caller.UserId)} and Removed eq false");
+        var memberships = await MembershipsAsync(caller.UserId, request.Aborted);
+        var mayManageLinks = caller.IsOperator || memberships.Any(m => m.Kind == AccountKind.Partner);
+        var me = new MeView(caller.UserId, caller.Email, caller.Name, caller.IsOperator, memberships, MeFeatures.For((await operatorSettings).Settings, mayManageLinks));
+        return ApiResponse.Ok(me);
+    }
+
+    private async Task<List<MembershipView>> MembershipsAsync(string userId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {IndexTable.UserMemberships(userId)} and Removed eq false");
         var memberships = new List<MembershipView>();
-        await foreach (var row in index.Table.QueryAsync<TableEntity>(filter, select: ["RowKey", "AccountName", "Kind", "Role"], cancellationToken: request.Aborted))
+        await foreach (var row in index.Table.QueryAsync<TableEntity>(filter, select: ["RowKey", "AccountName", "Kind", "Role", "Status", "PartnerId"], cancellationToken: cancellationToken))
         {
             if (Enum.TryParse<AccountKind>(row.GetString("Kind"), out var kind) && Enum.TryParse<MemberRole>(row.GetString("Role"), out var role))
             {
-                memberships.Add(new MembershipView(row.RowKey, row.GetString("AccountName"), kind, role));
+                var status = Enum.TryParse<AccountStatus>(row.GetString("Status"), out var s) ? s : (AccountStatus?)null;
+                memberships.Add(new MembershipView(row.RowKey, row.GetString("AccountName"), kind, role, status, row.GetString("PartnerId")));
             }
             if (memberships.Count == MaxMemberships)
             {
                 break;
             }
         }
-        return ApiResponse.Ok(new MeView(caller.UserId, caller.Email, caller.Name, caller.IsOperator, memberships));
+        return await WithProfilesWhereUnsyncedAsync(memberships, cancellationToken);
     }
+
+    /// <summary>Index rows written before they carried the account's status (and partner) take both from the profile.</summary>
+    private async Task<List<MembershipView>> WithProfilesWhereUnsyncedAsync(List<MembershipView> memberships, CancellationToken cancellationToken) =>
+        [.. await Task.WhenAll(memberships.Select(async m => m.Status is not null
+            ? m
+            : (await accounts.ReadAccountAsync(m.CustomerId, cancellationToken))?.Account is { } account ? m with { Status = account.Status, PartnerId = account.PartnerId } : m))];
 }

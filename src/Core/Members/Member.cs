@@ -7,6 +7,9 @@ public enum MemberRole { CustomerAdmin, CustomerEmployee, PartnerAdmin, PartnerE
 /// <summary>A user's membership of one account.</summary>
 public sealed record Member(string UserId, string? Email, string? Name, MemberRole Role, DateTimeOffset AddedAt)
 {
+    /// <summary>The language of this user's emails; null: the account's.</summary>
+    public string? Language { get; init; }
+
     public bool IsAdmin => Role is MemberRole.CustomerAdmin or MemberRole.PartnerAdmin;
 
     /// <summary>User ids come from tokens (at most 128 characters); anything else in a route cannot name a member.</summary>

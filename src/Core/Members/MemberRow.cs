@@ -18,9 +18,13 @@ public sealed class MemberRow : RowMapper<Member>
         ["Name"] = value.Name,
         ["Role"] = value.Role.ToString(),
         ["AddedAt"] = value.AddedAt,
+        ["Language"] = value.Language,
     };
 
     public override Member FromEntity(TableEntity entity) => new(
         entity.GetString("UserId") ?? "", entity.GetString("Email"), entity.GetString("Name"),
-        Enum.Parse<MemberRole>(entity.GetString("Role") ?? nameof(MemberRole.CustomerEmployee)), entity.GetDateTimeOffset("AddedAt") ?? DateTimeOffset.MinValue);
+        Enum.Parse<MemberRole>(entity.GetString("Role") ?? nameof(MemberRole.CustomerEmployee)), entity.GetDateTimeOffset("AddedAt") ?? DateTimeOffset.MinValue)
+    {
+        Language = entity.GetString("Language"),
+    };
 }

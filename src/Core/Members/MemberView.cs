@@ -3,9 +3,9 @@ using CustomerFunctions.Core.Customers;
 namespace CustomerFunctions.Core.Members;
 
 /// <summary>A member as the API returns it.</summary>
-public sealed record MemberView(string UserId, string? Email, string? Name, MemberRole Role, DateTimeOffset AddedAt)
+public sealed record MemberView(string UserId, string? Email, string? Name, string? Language, MemberRole Role, DateTimeOffset AddedAt)
 {
-    public static MemberView From(Member m) => new(m.UserId, m.Email, m.Name, m.Role, m.AddedAt);
+    public static MemberView From(Member m) => new(m.UserId, m.Email, m.Name, m.Language, m.Role, m.AddedAt);
 }
 
 /// <summary>One page of an account's members.</summary>
@@ -14,10 +14,10 @@ public sealed record MemberList(IReadOnlyList<MemberView> Items, string? Continu
 public sealed record ChangeRoleBody(MemberRole? Role);
 
 /// <summary>What <c>GET /api/me</c> answers: who the caller is and which accounts they belong to.</summary>
-public sealed record MeView(string UserId, string? Email, string? Name, bool IsOperator, IReadOnlyList<MembershipView> Memberships)
+public sealed record MeView(string UserId, string? Email, string? Name, bool IsOperator, IReadOnlyList<MembershipView> Memberships, MeFeatures Features)
 {
     /// <summary>Present when the caller holds an impersonation token: who is acting, and the one account it reaches.</summary>
     public Impersonation.ImpersonationDescription? Impersonation { get; init; }
 }
 
-public sealed record MembershipView(string CustomerId, string? Name, AccountKind Kind, MemberRole Role);
+public sealed record MembershipView(string CustomerId, string? Name, AccountKind Kind, MemberRole Role, AccountStatus? Status, string? PartnerId);

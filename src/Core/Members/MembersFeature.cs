@@ -9,6 +9,7 @@ public static class MembersFeature
     public static IServiceCollection AddMembers(this IServiceCollection services)
     {
         services.TryAddSingleton<MemberEndpoints>();
+        services.TryAddSingleton<MemberUpdateEndpoints>();
         services.TryAddSingleton<MeEndpoints>();
         return services;
     }

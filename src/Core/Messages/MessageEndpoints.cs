@@ -45,7 +45,9 @@ public sealed class MessageEndpoints(Paging paging, IdGenerator ids)
     public async Task<ApiResponse> List(AccountSession session, ApiRequest request)
     {
         var (messages, token) = await session.PageAsync(AccountPartition.Messages, paging);
-        var acks = messages.Count == 0 ? [] : await AcknowledgementsAsync(session, messages[0].Id, messages[^1].Id);
+        // Acknowledgement rows sort by message id, the page by inverted time: the range runs from the page's lowest id to its highest.
+        var messageIds = messages.Select(m => m.Id).Order(StringComparer.Ordinal).ToList();
+        var acks = messages.Count == 0 ? [] : await AcknowledgementsAsync(session, messageIds[0], messageIds[^1]);
         var items = messages.Select(m => MessageView.From(m, acks.Where(a => a.MessageId == m.Id))).ToList();
         return ApiResponse.Ok(new MessageList(items, token));
     }

@@ -13,7 +13,7 @@ public static class MessageRoutes
         Route<MessageEndpoints>.For("SendPartnerMessage", "POST", "partners/{partnerId}/messages", Access.Writes(Allowed.PartnerMembers, "partnerId"), (e, s, r) => e.SendToPartnerCustomers(s, r))
             with { Summary = "Send a message to the users of every customer the partner manages (202: delivered as one message per customer, each with its own MESSAGE_SENT event)", BodyType = typeof(SendMessageBody), ResponseType = typeof(PartnerMessageView) },
         Route<MessageEndpoints>.For("ListMessages", "GET", "customers/{id}/messages", Access.Reads(Allowed.Managers), (e, s, r) => e.List(s, r))
-            with { Summary = "Messages sent to the customer, oldest first, each with who acknowledged it", ResponseType = typeof(MessageList), Query = ["pageSize", "continuationToken"] },
+            with { Summary = "Messages sent to the customer, newest first, each with who acknowledged it", ResponseType = typeof(MessageList), Query = ["pageSize", "continuationToken"] },
         Route<MessageEndpoints>.For("GetMessage", "GET", "customers/{id}/messages/{messageId}", Access.Reads(Allowed.Managers), (e, s, r) => e.Get(s, r))
             with { Summary = "One message with who acknowledged it", ResponseType = typeof(MessageView) },
         Route<InboxEndpoints>.For("GetMyMessages", "GET", "me/messages", Access.SignedIn, (e, r) => e.List(r))

@@ -1,19 +1,31 @@
+using System.Globalization;
 using Azure.Data.Tables;
+using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Storage;
 
 namespace CustomerFunctions.Core.Messages;
 
-/// <summary>Row <c>message|{id}</c> of a customer's partition.</summary>
+/// <summary>
+/// Row <c>message|{inverted send time}|{id}</c> of a customer's partition: the messages sent, newest first, like the
+/// history. The time comes from the id itself (a UUID v7 holds its creation time), so a point read needs only the id.
+/// Rows of the first version (<c>message|{id}</c>) are moved by <see cref="MessageKeyMigration"/>.
+/// </summary>
 public sealed class MessageRow : RowMapper<Message>
 {
     public const string Prefix = "message|";
 
-    /// <summary>The key part of a message's row: its id (checked by <see cref="Message.IsValidId"/> where it comes from outside).</summary>
-    public static string Id(string messageId) => messageId;
+    /// <summary>The key part of a message's row (the id is checked by <see cref="Message.IsValidId"/> where it comes from outside).</summary>
+    public static string Id(string messageId) => CreatedAt(messageId) is { } at ? HistoryEventRow.TimeKey(at) + "|" + messageId : messageId;
+
+    /// <summary>The time a UUID v7 id (32 hex digits, version nibble 7) was made: its first 48 bits count Unix milliseconds.</summary>
+    public static DateTimeOffset? CreatedAt(string id) =>
+        id.Length == 32 && id[12] == '7' && long.TryParse(id.AsSpan(0, 12), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var ms)
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : null;
 
     public override TableEntity ToEntity(string partitionKey, Message value) => Write(new TableEntity(partitionKey, Prefix + Id(value.Id)), value);
 
-    public override Message FromEntity(TableEntity entity) => Read(entity, entity.RowKey[Prefix.Length..]);
+    public override Message FromEntity(TableEntity entity) => Read(entity, entity.RowKey[(entity.RowKey.LastIndexOf('|') + 1)..]);
 
     /// <summary>The message's columns, shared with the partner-wide row (<see cref="PartnerMessageRow"/>).</summary>
     internal static TableEntity Write(TableEntity row, Message value)

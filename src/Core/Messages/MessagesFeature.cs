@@ -12,6 +12,8 @@ public static class MessagesFeature
         services.TryAddSingleton<InboxEndpoints>();
         services.TryAddSingleton<MessageInbox>();
         services.TryAddSingleton<PartnerMessageFanOut>();
+        services.TryAddSingleton<FanOutProgress>();
+        services.AddHostedService<MessageKeyMigration>();
         return services;
     }
 }

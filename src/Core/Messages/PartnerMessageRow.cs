@@ -8,8 +8,11 @@ public sealed class PartnerMessageRow : RowMapper<PartnerMessage>
 {
     public const string Prefix = "partnermessage|";
 
+    /// <summary>The key part of a partner-wide message: its id (read by id only, never listed).</summary>
+    public static string Id(string messageId) => messageId;
+
     public override TableEntity ToEntity(string partitionKey, PartnerMessage value) =>
-        MessageRow.Write(new TableEntity(partitionKey, Prefix + MessageRow.Id(value.Id)), value.ToCustomers());
+        MessageRow.Write(new TableEntity(partitionKey, Prefix + Id(value.Id)), value.ToCustomers());
 
     public override PartnerMessage FromEntity(TableEntity entity)
     {

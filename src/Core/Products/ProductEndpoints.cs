@@ -118,30 +118,10 @@ public sealed class ProductEndpoints(ProductCatalog catalog, AccountStore accoun
             return ApiResponse.Ok(View(product, after, partnerGlobal));
         }
 
-        var changes = new List<FieldChange>();
-        if (after.Visible != before.Visible)
-        {
-            changes.Add(new FieldChange("visible", before.Visible, after.Visible));
-        }
-        if (after.Status != before.Status)
-        {
-            changes.Add(new FieldChange("status", Name(before.Status), Name(after.Status)));
-        }
-        var statuses = settings.Values.Where(s => s.ProductId != product.Id).Select(s => s.Status).Append(after.Status);
-        var stage = StageRules.Derive(account.IsDeleted, statuses);
-        if (stage != account.Stage)
-        {
-            changes.Add(new FieldChange("stage", Name(account.Stage), Name(stage)));
-            account.MoveToStage(stage, session.Now);
-        }
-        // The row keeps what the deletion lifecycle remembers on it (StatusBeforeDeletion), carried in the settings.
-        session.Upsert(AccountPartition.Products, after);
-        session.Record(EventTypes.ProductChanged, new { productId = product.Id }, changes);
+        CustomerProductChange.Stage(session, before, after, settings.Values.Where(p => p.ProductId != product.Id).Select(p => p.Status));
         session.Effect(new SyncAccountListing());
         return await session.CommitAsync(ApiResponse.Ok(View(product, after, partnerGlobal)));
     }
-
-    private static string Name(Enum value) => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
     private static CustomerProductView View(Product product, CustomerProduct settings, Dictionary<string, bool> partnerGlobal) =>
         CustomerProductView.From(product, settings, partnerGlobal.TryGetValue(product.Id, out var global) ? global : null);

@@ -1,20 +1,19 @@
-using System.Collections.Concurrent;
+using CustomerFunctions.Core.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 
 namespace CustomerFunctions.Core.Registration;
 
 /// <summary>
-/// A sliding one-hour window of registration attempts per client address. It lives in memory, so each instance counts
-/// on its own (a scaled-out app allows that many per instance); the durable, shared cap is the per-email one in
-/// <see cref="RegistrationStore"/>, which is what protects inboxes.
+/// Registration attempts per client address: a one-hour fixed window counted in storage (<see cref="RateCounters"/>,
+/// keyed by a hash of the address), so every instance of a scaled-out app shares one count.
 /// </summary>
-public sealed class AddressRateLimiter(TimeProvider time, IConfiguration configuration)
+public sealed class AddressRateLimiter(RateCounters counters, TimeProvider time, IConfiguration configuration)
 {
-    private static readonly TimeSpan Window = TimeSpan.FromHours(1);
+    public static readonly TimeSpan Window = TimeSpan.FromHours(1);
+    private const string Purpose = "client";
+    private const string Counter = "registrations";
     private readonly RegistrationOptions options = RegistrationOptions.From(configuration);
-    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> attempts = new(StringComparer.Ordinal);
-    private DateTimeOffset nextSweep = DateTimeOffset.MinValue;
 
     /// <summary>The address a request counts against: the trusted front end's header when configured, else the connection's.</summary>
     public string ClientAddress(HttpContext context)
@@ -32,43 +31,6 @@ public sealed class AddressRateLimiter(TimeProvider time, IConfiguration configu
     }
 
     /// <summary>Counts an attempt. Returns null when allowed, else how long until the address may try again.</summary>
-    public TimeSpan? TryAcquire(string address)
-    {
-        var now = time.GetUtcNow();
-        SweepIdle(now);
-        var queue = attempts.GetOrAdd(address, _ => new Queue<DateTimeOffset>());
-        lock (queue)
-        {
-            while (queue.Count > 0 && queue.Peek() + Window <= now)
-            {
-                queue.Dequeue();
-            }
-            if (queue.Count >= options.PerAddressPerHour)
-            {
-                return queue.Peek() + Window - now;
-            }
-            queue.Enqueue(now);
-            return null;
-        }
-    }
-
-    /// <summary>Drops addresses with no attempt in the window, at most once a minute, so memory stays bounded.</summary>
-    private void SweepIdle(DateTimeOffset now)
-    {
-        if (now < nextSweep)
-        {
-            return;
-        }
-        nextSweep = now + TimeSpan.FromMinutes(1);
-        foreach (var (address, queue) in attempts)
-        {
-            lock (queue)
-            {
-                if (queue.Count == 0 || queue.Last() + Window <= now)
-                {
-                    attempts.TryRemove(address, out _);
-                }
-            }
-        }
-    }
+    public Task<TimeSpan?> TryAcquireAsync(string address, CancellationToken cancellationToken) =>
+        counters.TryTakeAsync(RateCounters.HashedKey(Purpose, address), Counter, options.PerAddressPerHour, Window, time.GetUtcNow(), cancellationToken);
 }

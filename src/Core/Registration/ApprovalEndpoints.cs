@@ -8,7 +8,7 @@ using CustomerFunctions.Core.Storage;
 
 namespace CustomerFunctions.Core.Registration;
 
-/// <summary>Deciding on a registration that waits for approval: approve (active) or reject (deleted and erased as a deletion is, the reason kept).</summary>
+/// <summary>Deciding on a registration that waits for approval: approve (active) or reject (deleted and erased as a deletion is, the reason emailed first).</summary>
 public sealed class ApprovalEndpoints(IdGenerator ids)
 {
     public async Task<Answer<ApiResponse, NotPendingApproval>> Approve(AccountSession session, ApiRequest request)
@@ -28,6 +28,7 @@ public sealed class ApprovalEndpoints(IdGenerator ids)
         }
         session.Record(EventTypes.CustomerApproved, null, [new FieldChange("status", "pendingApproval", "active")]);
         session.Effect(new SyncAccountListing());
+        session.Effect(new SyncAllMemberships());
         if ((record?.Email ?? account.CompanyEmail) is { } to)
         {
             var name = record?.FullName ?? account.Name;
@@ -39,7 +40,7 @@ public sealed class ApprovalEndpoints(IdGenerator ids)
 
     /// <summary>
     /// The account ends as a deleted one does (<see cref="AccountDeletion.StageEnd"/>): its identifier stays reserved,
-    /// members lose access and personal data is erased; the registration record keeps the reason, and the registrant hears it.
+    /// members lose access and personal data is erased (the reason too, once the registrant has been emailed it).
     /// </summary>
     public async Task<Answer<ApiResponse, Invalid, NotPendingApproval>> Reject(AccountSession session, ApiRequest request)
     {

@@ -22,7 +22,7 @@ public sealed partial class RegistrationEndpoints(
     {
         // Every attempt counts, valid or not, so the endpoint cannot be used to probe cheaply.
         var address = addressLimiter.ClientAddress(request.Http.HttpContext);
-        if (addressLimiter.TryAcquire(address) is { } addressWait)
+        if (await addressLimiter.TryAcquireAsync(address, request.Aborted) is { } addressWait)
         {
             return new TooManyRequests("Too many registrations from your address; try again later.", addressWait);
         }
@@ -74,7 +74,8 @@ public sealed partial class RegistrationEndpoints(
             ["expiresAt"] = pending.ExpiresAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture),
             ["link"] = panel.Value.Link("registrations/confirm", token),
         };
-        await emails.EnqueueAsync(new EmailMessage(ids.New(), RegistrationEmails.Confirmation, pending.Language, pending.Email, pending.FullName, values), request.Aborted);
+        // The account id lets an erasure of that account remove the email (and its plaintext token) from the queue.
+        await emails.EnqueueAsync(new EmailMessage(ids.New(), RegistrationEmails.Confirmation, pending.Language, pending.Email, pending.FullName, values) { AccountId = pending.AccountId }, request.Aborted);
         LogRegistrationRequested(logger, pending.AccountId, pending.PartnerId);
 
         // The same answer whether or not the identifier or the email is known: nothing here tells them apart.

@@ -7,7 +7,7 @@ public sealed class RegistrationOptions
 {
     public const string Section = "Registration";
 
-    /// <summary>Registration attempts one client address may make per hour, counted per instance (in memory).</summary>
+    /// <summary>Registration attempts one client address may make per hour window, counted in storage across all instances.</summary>
     public int PerAddressPerHour { get; set; } = 20;
 
     /// <summary>Confirmation emails one address receives per rolling hour, counted in storage across all instances.</summary>

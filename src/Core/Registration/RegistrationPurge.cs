@@ -1,16 +1,19 @@
+using CustomerFunctions.Core.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace CustomerFunctions.Core.Registration;
 
-/// <summary>The timer job (<c>Timers:RegistrationPurge</c>) that removes expired pending registrations and spent email send slots.</summary>
-public sealed partial class RegistrationPurge(RegistrationStore store, TimeProvider time, ILogger<RegistrationPurge> logger)
+/// <summary>The timer job (<c>Timers:RegistrationPurge</c>) that removes expired pending registrations, spent email send slots and rate counters whose window ended (they hold hashed addresses).</summary>
+public sealed partial class RegistrationPurge(RegistrationStore store, RateCounters counters, TimeProvider time, ILogger<RegistrationPurge> logger)
 {
     public const string ScheduleSetting = "Timers:RegistrationPurge";
     public const string DefaultSchedule = "0 30 * * * *";
 
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
-        var purged = await store.PurgeExpiredAsync(time.GetUtcNow(), cancellationToken);
+        var now = time.GetUtcNow();
+        var purged = await store.PurgeExpiredAsync(now, cancellationToken);
+        purged += await counters.PurgeEndedAsync(now, cancellationToken);
         LogPurged(logger, purged);
         return purged;
     }

@@ -16,7 +16,7 @@ public static class RegistrationRoutes
         Route<ApprovalEndpoints>.For("ApproveCustomer", "POST", "customers/{id}/approval", Access.Writes(Allowed.Managers), (e, s, r) => e.Approve(s, r))
             with { Summary = "Approve a registration waiting for approval (pendingApproval -> active); emails the registrant", ResponseType = typeof(AccountView) },
         Route<ApprovalEndpoints>.For("RejectCustomer", "POST", "customers/{id}/rejection", Access.Writes(Allowed.Managers), (e, s, r) => e.Reject(s, r))
-            with { Summary = "Reject a registration waiting for approval: the account is deleted, personal data erased, the reason kept and emailed", BodyType = typeof(RejectCustomerBody), ResponseType = typeof(AccountView) },
+            with { Summary = "Reject a registration waiting for approval: the account is deleted, the reason emailed to the registrant, then personal data and the reason erased", BodyType = typeof(RejectCustomerBody), ResponseType = typeof(AccountView) },
         Route<InvitationLinkEndpoints>.For("CreateInvitationLink", "POST", "partners/{partnerId}/invitation-links", Access.Writes(Allowed.PartnerMembers, "partnerId"), (e, s, r) => e.Create(s, r))
             with { Summary = "Create an invitation link; the answer carries its url (with the token) once", BodyType = typeof(CreateInvitationLinkBody), ResponseType = typeof(InvitationLinkView) },
         Route<InvitationLinkEndpoints>.For("ListInvitationLinks", "GET", "partners/{partnerId}/invitation-links", Access.Reads(Allowed.PartnerMembers, "partnerId"), (e, s, r) => e.List(s, r))

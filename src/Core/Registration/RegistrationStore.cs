@@ -7,7 +7,8 @@ namespace CustomerFunctions.Core.Registration;
 
 /// <summary>
 /// The <c>Registrations</c> table: pending registrations (partition <c>pending|{tokenHash}</c>) and the per-email send
-/// slots (partition <c>emailcap|{emailHash}</c>, one row per slot) that cap confirmation emails across every instance.
+/// slots (partition <c>emailcap|{emailHash}</c>, one row per slot) that cap confirmation emails across every instance;
+/// both go when the account they name is erased.
 /// The only code touching that table.
 /// </summary>
 public sealed class RegistrationStore(StorageClients storage, IConfiguration configuration)
@@ -94,6 +95,35 @@ public sealed class RegistrationStore(StorageClients storage, IConfiguration con
             }
         }
         return EmailSlot.Window;
+    }
+
+    /// <summary>
+    /// Erases what this table holds about an erased account: its pending registrations (unconfirmed copies of the
+    /// registrant's name and email) and the send slots of the registrant's address (named by an unsalted hash of it,
+    /// which anyone holding the address can recompute). The pending range is small: the purge keeps it to a day's registrations.
+    /// </summary>
+    public async Task ForgetAccountAsync(string accountId, string? registrantEmail, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        const string pending = PendingRegistrationRow.PartitionPrefix;
+        var filters = new List<string> { TableClient.CreateQueryFilter($"PartitionKey ge {pending} and PartitionKey lt {Keys.PrefixEnd(pending)} and AccountId eq {accountId}") };
+        if (registrantEmail is not null)
+        {
+            filters.Add(TableClient.CreateQueryFilter($"PartitionKey eq {EmailSlotRow.Partition(registrantEmail)}"));
+        }
+        foreach (var filter in filters)
+        {
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+            {
+                try
+                {
+                    await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+                }
+                catch (RequestFailedException e) when (e.Status == 404)
+                {
+                }
+            }
+        }
     }
 
     /// <summary>

@@ -9,6 +9,7 @@ public static class SettingsFeature
     public static IServiceCollection AddSettings(this IServiceCollection services)
     {
         services.TryAddSingleton<SettingsEndpoints>();
+        services.TryAddSingleton<PublicSettingsEndpoints>();
         services.TryAddSingleton<OperatorSettingsStore>();
         return services;
     }

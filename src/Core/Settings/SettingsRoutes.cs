@@ -14,5 +14,7 @@ public static class SettingsRoutes
             with { Summary = "Change the operator settings (fields left out keep their value; If-Match honoured; every change audited)", BodyType = typeof(UpdateSettingsBody), ResponseType = typeof(SettingsView) },
         Route<SettingsEndpoints>.For("ListSettingsAudit", "GET", "settings/audit", Access.Operators, (e, r) => e.ListAudit(r))
             with { Summary = "The operator settings' change log, newest first", ResponseType = typeof(SettingsAuditPage), Query = ["pageSize", "continuationToken"] },
+        Route<PublicSettingsEndpoints>.For("GetPublicSettings", "GET", "public/settings", Access.Anyone, (e, r) => e.Get(r))
+            with { Summary = "What the sign-up page needs (no token): the self-registration mode, whether invitation links are on, the email languages", ResponseType = typeof(PublicSettingsView) },
     ];
 }

@@ -5,6 +5,9 @@ public sealed class FaultInjection
 {
     public const string AfterCommit = "after-commit";
 
+    /// <summary>Before a fan-out chunk touches storage: lets a test hold the fan-out back while it measures the request.</summary>
+    public const string BeforeFanOutChunk = "before-fan-out-chunk";
+
     private volatile Func<string, bool>? shouldFail;
     private volatile Func<string, Uri, StorageFault>? storageFault;
 

@@ -16,7 +16,15 @@ public sealed class IndexSync(IndexTable index, AccountStore accounts)
         Dictionary<string, object?>? properties = null;
         if (member is not null && !account.IsDeleted)
         {
-            properties = new() { ["AccountId"] = accountId, ["AccountName"] = account.Name, ["Kind"] = account.Kind.ToString(), ["Role"] = member.Role.ToString() };
+            properties = new()
+            {
+                ["AccountId"] = accountId,
+                ["AccountName"] = account.Name,
+                ["Kind"] = account.Kind.ToString(),
+                ["Role"] = member.Role.ToString(),
+                ["Status"] = account.Status.ToString(),
+                ["PartnerId"] = account.PartnerId,
+            };
         }
         await index.WriteAsync(IndexTable.UserMemberships(userId), accountId, account.Version, properties, cancellationToken);
     }

@@ -60,6 +60,22 @@ public sealed class IndexTable(StorageClients storage)
         }
     }
 
+    /// <summary>Up to <paramref name="max"/> live row keys after <paramref name="after"/> ("" for the first), in key order: one bounded page.</summary>
+    public async Task<List<string>> LiveRowKeysAfterAsync(string partitionKey, string after, int max, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey gt {after} and Removed eq false");
+        var keys = new List<string>(max);
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, maxPerPage: max, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            keys.Add(row.RowKey);
+            if (keys.Count == max)
+            {
+                break;
+            }
+        }
+        return keys;
+    }
+
     /// <summary>A plain pointer row (token hashes): no version, the pointed-to row is the truth.</summary>
     public Task PointAsync(string partitionKey, string accountId, string rowKey, CancellationToken cancellationToken) =>
         Table.UpsertEntityAsync(new TableEntity(partitionKey, "") { ["AccountId"] = accountId, ["TargetRowKey"] = rowKey }, TableUpdateMode.Replace, cancellationToken);

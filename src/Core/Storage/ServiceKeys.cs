@@ -37,7 +37,12 @@ public sealed partial class ServiceKeys
     {
         ContinuationKeys = Load(options.Value.ContinuationKeys, nameof(ServiceKeysOptions.ContinuationKeys), logger);
         ImpersonationKeys = Load(options.Value.ImpersonationKeys, nameof(ServiceKeysOptions.ImpersonationKeys), logger);
+        // Derived, not configured: one more secret to deploy would add nothing, and HKDF keeps the purposes apart.
+        StorageSealingKeys = [.. ContinuationKeys.Select(k => HKDF.DeriveKey(HashAlgorithmName.SHA256, k, 32, info: "stored-answers"u8.ToArray()))];
     }
+
+    /// <summary>Keys that seal secrets kept in storage (<see cref="SealedText"/>), one derived from each continuation key, newest first.</summary>
+    public IReadOnlyList<byte[]> StorageSealingKeys { get; }
 
     /// <summary>Signs new continuation tokens.</summary>
     public byte[] ContinuationKey => ContinuationKeys[0];

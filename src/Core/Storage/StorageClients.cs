@@ -8,6 +8,7 @@ public sealed class StorageClients(TableServiceClient tables, QueueServiceClient
 {
     public const string EmailQueueName = "emails";
     public const string OutboxQueueName = "outbox";
+    public const string PartnerMessageQueueName = "partner-messages";
 
     /// <summary>One partition per account: profile, members, invitations, projects, history, outbox rows.</summary>
     public TableClient Accounts { get; } = tables.GetTableClient("Accounts");
@@ -28,8 +29,12 @@ public sealed class StorageClients(TableServiceClient tables, QueueServiceClient
     public QueueClient OutboxQueue { get; } = queues.GetQueueClient(OutboxQueueName);
     public QueueClient OutboxPoisonQueue { get; } = queues.GetQueueClient(OutboxQueueName + "-poison");
 
+    /// <summary>Chunks of a partner-wide message's fan-out, one bounded page of customers each.</summary>
+    public QueueClient PartnerMessageQueue { get; } = queues.GetQueueClient(PartnerMessageQueueName);
+    public QueueClient PartnerMessagePoisonQueue { get; } = queues.GetQueueClient(PartnerMessageQueueName + "-poison");
+
     public IEnumerable<TableClient> AllTables => [Accounts, Index, Settings, SentEmails, .. ExtraTables];
-    public IEnumerable<QueueClient> AllQueues => [EmailQueue, EmailPoisonQueue, OutboxQueue, OutboxPoisonQueue];
+    public IEnumerable<QueueClient> AllQueues => [EmailQueue, EmailPoisonQueue, OutboxQueue, OutboxPoisonQueue, PartnerMessageQueue, PartnerMessagePoisonQueue];
 
     /// <summary>Tables owned by features (usage records and so on), registered by name.</summary>
     public List<TableClient> ExtraTables { get; } = [];

@@ -33,6 +33,11 @@ public sealed class UsageEndpoints(UsageStore usage, UsageReports reports)
             return Invalid.Field("groupBy", $"Must be one of: {string.Join(", ", UsageGrouping.All)}.");
         }
         var report = await reports.BuildAsync(session.AccountId, period, groupBy, request.Aborted);
+        if (groupBy == UsageGrouping.Project)
+        {
+            var names = await ProjectNames.ForAsync(session, [.. report.Items.Select(i => i.ProjectId!).Distinct()]);
+            report = report with { Items = [.. report.Items.Select(i => i with { ProjectName = names.GetValueOrDefault(i.ProjectId!) })] };
+        }
         if (request.AcceptsCsv)
         {
             var fileName = $"usage-{session.AccountId}-{period.From.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}-{period.To.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.csv";

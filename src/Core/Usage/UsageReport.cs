@@ -9,11 +9,16 @@ public sealed record UsageReport(DateTimeOffset From, DateTimeOffset To, string 
     public string ToCsv()
     {
         var csv = new StringBuilder();
-        csv.Append(GroupBy == UsageGrouping.Project ? "projectId" : "product").Append(",unit,quantity,records\r\n");
+        var byProject = GroupBy == UsageGrouping.Project;
+        csv.Append(byProject ? "projectId,projectName" : "product").Append(",unit,quantity,records\r\n");
         foreach (var item in Items)
         {
-            csv.Append(Cell(item.ProjectId ?? item.Product ?? "")).Append(',')
-                .Append(Cell(item.Unit)).Append(',')
+            csv.Append(Cell(item.ProjectId ?? item.Product ?? "")).Append(',');
+            if (byProject)
+            {
+                csv.Append(Cell(item.ProjectName ?? "")).Append(',');
+            }
+            csv.Append(Cell(item.Unit)).Append(',')
                 .Append(item.Quantity.ToString(CultureInfo.InvariantCulture)).Append(',')
                 .Append(item.Records.ToString(CultureInfo.InvariantCulture)).Append("\r\n");
         }

@@ -113,7 +113,7 @@ public sealed partial class FunctionsMatchRouteTable
     [GeneratedRegex("""\[Function\("(?<name>\w+)"\)\]\s*public\s+Task<IResult>\s+\w+\(\[HttpTrigger\(AuthorizationLevel\.Anonymous,\s*"(?<verb>\w+)",\s*Route\s*=\s*"(?<route>[^"]+)"\)\]\s*HttpRequest\s+request\)\s*=>\s*api\.RunAsync\("(?<target>\w+)",\s*request\);""")]
     private static partial Regex HttpFunction();
 
-    [GeneratedRegex("""\[Function\("(?<name>\w+)"\)\]\s*public\s+Task\s+\w+\(\[QueueTrigger\((?<queue>"[^"]+"|[\w.]+),\s*Connection\s*=\s*"AzureWebJobsStorage"\)\]\s*string\s+message,\s*CancellationToken\s+cancellationToken\)\s*=>\s*(?<receiver>\w+)\.\w+\(message,\s*cancellationToken\);""")]
+    [GeneratedRegex("""\[Function\("(?<name>\w+)"\)\]\s*public\s+Task\s+\w+\(\[QueueTrigger\((?<queue>"[^"]+"|[\w.]+),\s*Connection\s*=\s*"AzureWebJobsStorage"\)\]\s*string\s+message,\s*(FunctionContext\s+context,\s*)?CancellationToken\s+cancellationToken\)\s*=>\s*(?<receiver>\w+)\.\w+\(message,\s*(QueueTriggerData\.DequeueCount\(context\),\s*)?cancellationToken\);""")]
     private static partial Regex QueueFunction();
 
     [GeneratedRegex("""\[Function\("(?<name>\w+)"\)\]\s*public\s+Task\s+\w+\(\[TimerTrigger\("%(?<setting>[^%"]+)%"\)\]\s*TimerInfo\s+timer,\s*CancellationToken\s+cancellationToken\)\s*=>\s*(?<receiver>\w+)\.\w+\(cancellationToken\);""")]

@@ -3,8 +3,16 @@ using CustomerFunctions.Tests.Infrastructure;
 
 namespace CustomerFunctions.Tests.Authorization;
 
-/// <summary>The roles of the authorization matrix, in its column order.</summary>
-public enum Role { Operator, PartnerAdmin, PartnerEmployee, ForeignPartner, CustomerAdmin, CustomerEmployee, OtherCustomerMember, Anonymous }
+/// <summary>
+/// The roles of the authorization matrix, in its column order. The last four: the partner admin's impersonation token on
+/// the customer; the partner admin once the partner is disabled; the customer admin once the customer is disabled; and
+/// the partner admin aiming the route at the partner's own account instead of the customer.
+/// </summary>
+public enum Role
+{
+    Operator, PartnerAdmin, PartnerEmployee, ForeignPartner, CustomerAdmin, CustomerEmployee, OtherCustomerMember, Anonymous,
+    Impersonation, DisabledPartnerAdmin, DisabledCustomerAdmin, PartnerAdminOnPartner,
+}
 
 /// <summary>
 /// A fresh little world for one matrix cell: a partner with an admin and an employee, the customer it manages with an
@@ -20,10 +28,36 @@ public sealed class World
     public required string OtherCustomer { get; init; }
     public required IReadOnlyDictionary<Role, TestUser?> Users { get; init; }
 
-    public TestUser CustomerEmployee => Users[Role.CustomerEmployee]!;
+    /// <summary>The employee of the target account (the customer's, or the partner's when a route aims at the partner).</summary>
+    public TestUser CustomerEmployee => Users[Customer == Partner ? Role.PartnerEmployee : Role.CustomerEmployee]!;
     public TestUser CustomerAdmin => Users[Role.CustomerAdmin]!;
 
     public ApiClient As(Role role) => Fixture.As(Users[role]);
+
+    /// <summary>The same world with its partner as the target account.</summary>
+    public World AimedAtPartner() => new() { Fixture = Fixture, Operator = Operator, Partner = Partner, ForeignPartner = ForeignPartner, Customer = Partner, OtherCustomer = OtherCustomer, Users = Users };
+
+    /// <summary>The client of a column, putting the world in the state the column needs first (before the cell's own set-up).</summary>
+    public async Task<ApiClient> ClientFor(Role role)
+    {
+        var op = Fixture.As(Operator);
+        switch (role)
+        {
+            case Role.Impersonation:
+                var token = (await As(Role.PartnerAdmin).Post($"/api/customers/{Customer}/impersonation", new { reason = "Matrix" })).Is(200).Str("token");
+                return new ApiClient(Fixture.Http, Fixture.BaseAddress, token);
+            case Role.DisabledPartnerAdmin:
+                (await op.Put($"/api/customers/{Partner}/status", new { status = "disabled" })).Is(200);
+                return As(Role.PartnerAdmin);
+            case Role.DisabledCustomerAdmin:
+                (await op.Put($"/api/customers/{Customer}/status", new { status = "disabled" })).Is(200);
+                return As(Role.CustomerAdmin);
+            case Role.PartnerAdminOnPartner:
+                return As(Role.PartnerAdmin);
+            default:
+                return As(role);
+        }
+    }
 
     public static async Task<World> CreateAsync(ServiceFixture f)
     {
@@ -42,6 +76,10 @@ public sealed class World
             [Role.CustomerEmployee] = TestUser.New("ce"),
             [Role.OtherCustomerMember] = TestUser.New("oc"),
             [Role.Anonymous] = null,
+            [Role.Impersonation] = null,
+            [Role.DisabledPartnerAdmin] = null,
+            [Role.DisabledCustomerAdmin] = null,
+            [Role.PartnerAdminOnPartner] = null,
         };
         await Task.WhenAll(
             Seed.Member(f, partner, users[Role.PartnerAdmin]!, MemberRole.PartnerAdmin),

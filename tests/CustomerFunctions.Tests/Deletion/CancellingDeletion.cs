@@ -83,15 +83,38 @@ public sealed class CancellingDeletion(DeletionFixture f) : IClassFixture<Deleti
     }
 
     [Fact]
-    public async Task CancelNeedsANote()
+    public async Task AnOverLongNote_OrAnUnknownField_Is400_AndChangesNothing()
     {
         var cast = await Cast.CreateAsync(f, op);
         await Request(cast);
         var path = $"/api/customers/{cast.Customer}/deletion-request/cancel";
-        Assert.True((await f.As(op).Post(path, new { })).IsProblem(400, "validation").Json.GetProperty("errors").TryGetProperty("note", out _));
-        (await f.As(op).Post(path, new { note = "  " })).IsProblem(400, "validation");
+        var tooLong = (await f.As(op).Post(path, new { note = new string('n', Core.Deletion.DeletionEndpoints.MaxTextLength + 1) })).IsProblem(400, "validation");
+        Assert.True(tooLong.Json.GetProperty("errors").TryGetProperty("note", out _));
         (await f.As(op).Post(path, new { note = "ok", colour = "red" })).IsProblem(400);
         Assert.Equal("deletionRequested", (await f.As(op).Get($"/api/customers/{cast.Customer}")).Str("status"));
+        Assert.Empty(await AccountRows.Events(f, cast.Customer, EventTypes.DeletionRequestCancelled));
+    }
+
+    [Fact]
+    public async Task TheNoteIsOptional_AnEmptyBodyOrNoBodyCancels()
+    {
+        var cast = await Cast.CreateAsync(f, op);
+        var path = $"/api/customers/{cast.Customer}/deletion-request/cancel";
+        await Request(cast);
+        var cancelled = (await f.As(cast.PartnerAdmin).Post(path, new { })).Is(200);
+        Assert.False(cancelled.Json.TryGetProperty("note", out _));
+        Assert.Equal("active", (await f.As(op).Get($"/api/customers/{cast.Customer}")).Str("status"));
+
+        // A later request sorts first: each one at a later moment.
+        f.Time.Advance(TimeSpan.FromMinutes(1));
+        await Request(cast);
+        (await f.As(op).Post(path, new { note = "   " })).Is(200);
+        f.Time.Advance(TimeSpan.FromMinutes(1));
+        await Request(cast);
+        (await f.As(op).Post(path)).Is(200);
+        var events = await AccountRows.Events(f, cast.Customer, EventTypes.DeletionRequestCancelled);
+        Assert.Equal(3, events.Count);
+        Assert.All(events, e => Assert.Null(e.Detail("note")));
     }
 
     [Fact]

@@ -19,6 +19,17 @@ public sealed class PersonalDataScrubbing
     }
 
     [Fact]
+    public void FreeTextPeopleWrote_AndTheNameOfANestedPerson_AreErased()
+    {
+        var scrubbed = PersonalData.Scrub(
+            """{"impersonationId":"i-1","reason":"Ticket of Ann","impersonator":{"userId":"u-9","name":"Pat","relation":"partner"},"note":"n","subject":"s","mode":"allMustRead"}""",
+            eventIsAboutAUser: false);
+        Assert.Equal(
+            """{"impersonationId":"i-1","reason":"erased","impersonator":{"userId":"u-9","name":"erased","relation":"partner"},"note":"erased","subject":"erased","mode":"allMustRead"}""",
+            scrubbed);
+    }
+
+    [Fact]
     public void ChangesOfPersonalFields_LoseBothValues()
     {
         var scrubbed = PersonalData.Scrub("""[{"field":"firstName","from":"Ann","to":"Anna"},{"field":"seller","from":"s1","to":"s2"}]""", eventIsAboutAUser: false);

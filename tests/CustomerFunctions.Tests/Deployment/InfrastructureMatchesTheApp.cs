@@ -30,6 +30,7 @@ public sealed class InfrastructureMatchesTheApp
     [InlineData("Panel__BaseUrl")]
     [InlineData("Timers__DeletionSweep")]
     [InlineData("Timers__RegistrationPurge")]
+    [InlineData("Timers__OutboxBackstop")]
     public void MainBicep_SetsTheAppSettingsOfApiMd(string setting) =>
         Assert.Contains(setting, Infra("main.bicep"));
 

@@ -182,13 +182,16 @@ public sealed class ImpersonationTests(ServiceFixture f) : IClassFixture<Service
     public async Task TokensOfTheServicesIssuer_AreRefused_WhenForgedOrWithoutImpersonationClaims()
     {
         var (_, _, customer) = await SetUpAsync();
-        var claims = new Dictionary<string, object> { [ImpersonationClaims.By] = op.Id, [ImpersonationClaims.Account] = customer };
+        var claims = new Dictionary<string, object> { [ImpersonationClaims.By] = op.Id, [ImpersonationClaims.Account] = customer, [ImpersonationClaims.IssuerRole] = ImpersonationClaims.OperatorRole };
         var forged = Mint(Encoding.UTF8.GetBytes("not-the-service-key-0123456789-abcdef"), op.Id, claims);
         (await new ApiClient(f.Http, f.BaseAddress, forged).Get($"/api/customers/{customer}")).IsProblem(401);
 
         var key = f.Services.GetRequiredService<ServiceKeys>().ImpersonationKey;
         (await new ApiClient(f.Http, f.BaseAddress, Mint(key, op.Id, claims)).Get($"/api/customers/{customer}")).Is(200);
         (await new ApiClient(f.Http, f.BaseAddress, Mint(key, op.Id, new Dictionary<string, object>())).Get($"/api/customers/{customer}")).IsProblem(401);
+        // Without the impersonator's role at issue the token cannot be re-checked, so it is refused.
+        claims.Remove(ImpersonationClaims.IssuerRole);
+        (await new ApiClient(f.Http, f.BaseAddress, Mint(key, op.Id, claims)).Get($"/api/customers/{customer}")).IsProblem(401);
     }
 
     [Fact]

@@ -145,6 +145,8 @@ public sealed class MessageTests(ServiceFixture f) : IClassFixture<ServiceFixtur
         var sent = (await f.As(partnerAdmin).Post($"/api/partners/{partner}/messages", new { subject = "New prices", body = "From May.", mode = "allMustRead" })).Is(202);
         var id = sent.Str("id");
 
+        // Delivered from the queue, after the answer.
+        await AccountRows.Eventually(async () => (await InboxOf(inFirst)).Count > 0 && (await InboxOf(inSecond)).Count > 0, "the fan-out reached both customers");
         Assert.Equal(id, Assert.Single(await InboxOf(inFirst)).GetProperty("messageId").GetString());
         Assert.Equal(id, Assert.Single(await InboxOf(inSecond)).GetProperty("messageId").GetString());
         Assert.Empty(await InboxOf(inForeign));
@@ -214,9 +216,11 @@ public sealed class MessageTests(ServiceFixture f) : IClassFixture<ServiceFixtur
         }
         var page = (await f.As(partnerAdmin).Get($"/api/customers/{customer}/messages?pageSize=2")).Is(200).Json;
         Assert.Equal(2, page.GetProperty("items").GetArrayLength());
+        Assert.Equal(["M2", "M1"], page.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("subject").GetString()));
         var token = Uri.EscapeDataString(page.GetProperty("continuationToken").GetString()!);
         var rest = (await f.As(partnerAdmin).Get($"/api/customers/{customer}/messages?pageSize=2&continuationToken={token}")).Is(200).Json;
-        Assert.Equal("M2", Assert.Single(rest.GetProperty("items").EnumerateArray()).GetProperty("subject").GetString());
+        // Newest first, like the history: the last page holds the oldest message.
+        Assert.Equal("M0", Assert.Single(rest.GetProperty("items").EnumerateArray()).GetProperty("subject").GetString());
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public sealed class RotatingServiceKeys(RotatingKeysFixture f) : IClassFixture<R
         var unlisted = new ServiceKeys(Options.Create(new ServiceKeysOptions { ContinuationKeys = RotatingKeysFixture.NewKey(), ImpersonationKeys = RotatingKeysFixture.NewKey() }),
             NullLogger<ServiceKeys>.Instance);
         var now = f.Time.GetUtcNow();
-        var forged = new ImpersonationTokens(unlisted).Mint(new Caller(op.Id, op.Email, op.Name, IsOperator: true), customer, "imp-1", now, now.AddMinutes(15));
+        var forged = new ImpersonationTokens(unlisted).Mint(new Caller(op.Id, op.Email, op.Name, IsOperator: true), customer, null, "imp-1", now, now.AddMinutes(15));
 
         (await As(forged).Get($"/api/customers/{customer}")).IsProblem(401);
     }

@@ -102,6 +102,28 @@ public sealed class UsageReporting(ServiceFixture f) : IClassFixture<ServiceFixt
     }
 
     [Fact]
+    public async Task ProjectLines_CarryTheProjectsName_ADeletedOnesFromItsDeletionEvent_AnUnknownOneNone()
+    {
+        var customer = await CustomerWithUsage();
+        (await f.As(op).Post($"/api/customers/{customer}/projects", new { id = "web", name = "Web shop" })).Is(201);
+        (await f.As(op).Post($"/api/customers/{customer}/projects", new { id = "data", name = "Data lake" })).Is(201);
+        (await f.As(op).Delete($"/api/customers/{customer}/projects/data")).Is(204);
+        (await f.As(op).Post($"/api/customers/{customer}/usage", new { records = new[] { Record("u7", "gone", "compute", 1, "hours", "2026-11-02T00:00:00Z", "2026-11-02T01:00:00Z") } })).Is(200);
+
+        var report = (await f.As(op).Get($"/api/customers/{customer}/usage-report?from=2026-10-01&to=2026-12-01&groupBy=project")).Is(200);
+        var names = report.Json.GetProperty("items").EnumerateArray()
+            .Select(i => (Id: i.GetProperty("projectId").GetString(), Name: i.TryGetProperty("projectName", out var n) ? n.GetString() : null))
+            .Distinct().ToDictionary(x => x.Id!, x => x.Name);
+        Assert.Equal(new Dictionary<string, string?> { ["data"] = "Data lake", ["gone"] = null, ["web"] = "Web shop" }, names);
+
+        var csv = (await f.As(op).Get($"/api/customers/{customer}/usage-report?from=2026-10-01&to=2026-12-01&groupBy=project", accept: "text/csv")).Is(200).Text;
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("projectId,projectName,unit,quantity,records", lines[0]);
+        Assert.Contains("data,Data lake,hours,10,2", lines);
+        Assert.Contains("gone,,hours,1,1", lines);
+    }
+
+    [Fact]
     public async Task Csv_CarriesTheSameTotals()
     {
         var customer = await CustomerWithUsage();

@@ -1,0 +1,5 @@
+using CustomerFunctions.Core.Storage;
+
+namespace CustomerFunctions.Core.Operations;
+
+public sealed record ParkedEffectList(IReadOnlyList<ParkedEffect> Items, string? ContinuationToken);

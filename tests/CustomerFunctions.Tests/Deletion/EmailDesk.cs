@@ -1,0 +1,50 @@
+using System.Text.Json;
+using CustomerFunctions.Core.Email;
+using CustomerFunctions.Core.Http;
+using CustomerFunctions.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerFunctions.Tests.Deletion;
+
+/// <summary>Works the emails queue by hand while the pumps sleep: hands chosen messages to the real handler, or poisons them as the host does.</summary>
+public sealed class EmailDesk(ServiceFixture f)
+{
+    /// <summary>Sends the waiting emails that <paramref name="which"/> picks (all by default) through the email handler; the rest stay queued.</summary>
+    public Task<int> DeliverAsync(Func<EmailMessage, bool>? which = null) =>
+        WorkAsync(which ?? (_ => true), async (text, ct) => await f.EmailHandler.HandleAsync(text, ct));
+
+    /// <summary>Keeps the picked messages in the poison queue as the handler does once their tries are used up.</summary>
+    public Task<int> PoisonAsync(Func<EmailMessage, bool> which) =>
+        WorkAsync(which, (text, ct) => f.Services.GetRequiredService<FailedEmails>().KeepAsync(Parse(text), 5, "tries used up", ct));
+
+    /// <summary>The messages waiting in a queue (visible ones, at most 32), parsed; a kept failed email as the email it holds.</summary>
+    public static async Task<List<(string MessageId, EmailMessage Email)>> PeekAsync(Azure.Storage.Queues.QueueClient queue) =>
+        [.. (await queue.PeekMessagesAsync(32)).Value.Select(m => (m.MessageId, Parse(m.Body.ToString())))];
+
+    private async Task<int> WorkAsync(Func<EmailMessage, bool> which, Func<string, CancellationToken, Task> work)
+    {
+        var queue = f.StorageClients.EmailQueue;
+        var done = 0;
+        var received = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30))).Value;
+        foreach (var message in received)
+        {
+            var text = message.Body.ToString();
+            if (which(Parse(text)))
+            {
+                await work(text, CancellationToken.None);
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+                done++;
+            }
+            else
+            {
+                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero);
+            }
+        }
+        return done;
+    }
+
+    private static EmailMessage Parse(string text) =>
+        text.Contains("\"failedAt\"", StringComparison.Ordinal)
+            ? JsonSerializer.Deserialize<FailedEmail>(text, Json.Options)!.Email
+            : JsonSerializer.Deserialize<EmailMessage>(text, Json.Options)!;
+}
