@@ -83,6 +83,9 @@ public sealed class BenchHost : IAsyncDisposable
             "--Timers:DeletionSweep", NeverSchedule,
             "--Timers:RegistrationPurge", NeverSchedule,
             "--Logging:LogLevel:Default", "Warning",
+            // Abuse limits sized for the run: the bench invites hundreds of times from a small pool of accounts.
+            "--Invitations:PerAccountPerHour", "100000",
+            "--Invitations:PerRecipientPerDay", "100000",
         ];
         var app = ServerApp.Build(args);
         await app.StartAsync();

@@ -32,6 +32,23 @@ public sealed class IdempotencyScope(ServiceFixture f) : IClassFixture<ServiceFi
     }
 
     [Fact]
+    public async Task AStoredAnswer_IsNotReplayedToACallerWhoLostAccess()
+    {
+        var scene = await TenantScene.Build(f, op, MemberRole.PartnerAdmin);
+        await Seed.Member(f, scene.Partner, TestUser.New("pa2"), MemberRole.PartnerAdmin);
+        var key = Key(Guid.NewGuid().ToString());
+        var path = $"/api/customers/{scene.Customer}/projects";
+        (await f.As(scene.PartnerStaff).Post(path, new { id = "kept", name = "Kept" }, key)).Is(201);
+
+        // Authorization runs before the replay: once out of the partner, the key answers what any stranger gets.
+        (await f.As(op).Delete($"/api/customers/{scene.Partner}/members/{scene.PartnerStaff.Id}")).Is(204);
+        var replay = await f.As(scene.PartnerStaff).Post(path, new { id = "kept", name = "Kept" }, key);
+        Assert.Equal(404, replay.Status);
+        Assert.False(replay.Headers.Contains("Idempotent-Replayed"));
+        Assert.DoesNotContain("\"kept\"", replay.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AKeyReplaysFor24Hours_ThenRunsTheCommandAnew_ReplacingItsRecord()
     {
         var (customer, _) = await Seed.CustomerWithAdmin(f, op);
