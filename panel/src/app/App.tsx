@@ -5,6 +5,7 @@ import { useSession } from "../auth/session";
 import { CustomerPage } from "../features/customer/CustomerPage";
 import { CustomerListPage } from "../features/customers/CustomerListPage";
 import { useCurrentAccount } from "../features/me/currentAccount";
+import { OperatorSettingsPage } from "../features/operator/OperatorSettingsPage";
 import { InvitationLinksPage } from "../features/partner/InvitationLinksPage";
 import { RegistrationsPage } from "../features/partner/RegistrationsPage";
 import { AcceptInvitationPage } from "../features/public/AcceptInvitationPage";
@@ -47,6 +48,7 @@ export function App() {
         <Route path="/customers/:id/:tab?" element={<RequireSignIn children={<CustomerPage />} />} />
         <Route path="/partner/invitation-links" element={<RequireSignIn children={<PartnerOnly render={(id) => <InvitationLinksPage partnerId={id} />} />} />} />
         <Route path="/partner/registrations" element={<RequireSignIn children={<RegistrationsPage partnerId={partnerId} />} />} />
+        <Route path="/operator/settings" element={<RequireSignIn children={<OperatorSettingsPage />} />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

@@ -23,6 +23,7 @@ export function Layout() {
             </NavLink>
             {partnerId ? <NavLink to="/partner/invitation-links">{t("nav.invitationLinks")}</NavLink> : null}
             {partnerId || isOperator ? <NavLink to="/partner/registrations">{t("nav.registrations")}</NavLink> : null}
+            {isOperator ? <NavLink to="/operator/settings">{t("nav.operatorSettings")}</NavLink> : null}
           </nav>
         ) : null}
         <span className="spacer" />
