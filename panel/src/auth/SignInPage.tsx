@@ -8,52 +8,52 @@ import { useSession } from "./session";
  * development token, or open the link scripts/run-local.sh prints (/signin#token=...).
  */
 export function SignInPage() {
-  const { t } = useI18n();
-  const { config, token, signInWithToken, signInWithOidc } = useSession();
-  const [params] = useSearchParams();
-  const [pasted, setPasted] = useState("");
-  const returnTo = params.get("returnTo") ?? "/";
+    const { t } = useI18n();
+    const { config, token, signInWithToken, signInWithOidc } = useSession();
+    const [params] = useSearchParams();
+    const [pasted, setPasted] = useState("");
+    const returnTo = params.get("returnTo") ?? "/";
 
-  useEffect(() => {
-    const fromLink = new URLSearchParams(location.hash.slice(1)).get("token");
-    if (fromLink) {
-      history.replaceState(null, "", location.pathname + location.search);
-      signInWithToken(fromLink);
+    useEffect(() => {
+        const fromLink = new URLSearchParams(location.hash.slice(1)).get("token");
+        if (fromLink) {
+            history.replaceState(null, "", location.pathname + location.search);
+            signInWithToken(fromLink);
+        }
+    }, [signInWithToken]);
+
+    if (token) return <Navigate to={returnTo} replace />;
+    if (config.auth.authority) {
+        return (
+            <section className="card narrow">
+                <h1>{t("signIn.title")}</h1>
+                <button type="button" onClick={() => signInWithOidc()}>
+                    {t("signIn.oidc")}
+                </button>
+            </section>
+        );
     }
-  }, [signInWithToken]);
-
-  if (token) return <Navigate to={returnTo} replace />;
-  if (config.auth.authority) {
+    const submit = (event: FormEvent) => (event.preventDefault(), pasted.trim() && signInWithToken(pasted.trim()));
     return (
-      <section className="card narrow">
-        <h1>{t("signIn.title")}</h1>
-        <button type="button" onClick={() => signInWithOidc()}>
-          {t("signIn.oidc")}
-        </button>
-      </section>
+        <form className="card narrow" onSubmit={submit}>
+            <h1>{t("signIn.title")}</h1>
+            <label>
+                {t("signIn.devToken")}
+                <textarea rows={4} value={pasted} onChange={(e) => setPasted(e.target.value)} />
+            </label>
+            <p className="muted">{t("signIn.devTokenHelp")}</p>
+            <button type="submit">{t("signIn.submit")}</button>
+        </form>
     );
-  }
-  const submit = (event: FormEvent) => (event.preventDefault(), pasted.trim() && signInWithToken(pasted.trim()));
-  return (
-    <form className="card narrow" onSubmit={submit}>
-      <h1>{t("signIn.title")}</h1>
-      <label>
-        {t("signIn.devToken")}
-        <textarea rows={4} value={pasted} onChange={(e) => setPasted(e.target.value)} />
-      </label>
-      <p className="muted">{t("signIn.devTokenHelp")}</p>
-      <button type="submit">{t("signIn.submit")}</button>
-    </form>
-  );
 }
 
 /** Where the identity provider sends the browser back with the authorization code. */
 export function SignInCallback() {
-  const { t } = useI18n();
-  const { completeOidcSignIn } = useSession();
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    completeOidcSignIn().catch((e: unknown) => setError(String(e)));
-  }, [completeOidcSignIn]);
-  return <p className={error ? "problem" : "muted"}>{error ?? t("signIn.signingIn")}</p>;
+    const { t } = useI18n();
+    const { completeOidcSignIn } = useSession();
+    const [error, setError] = useState<string | null>(null);
+    useEffect(() => {
+        completeOidcSignIn().catch((e: unknown) => setError(String(e)));
+    }, [completeOidcSignIn]);
+    return <p className={error ? "problem" : "muted"}>{error ?? t("signIn.signingIn")}</p>;
 }
