@@ -136,3 +136,16 @@ test("reads the usage chart by project and month", async ({ page, api }) => {
     await expect(chart.locator("rect")).not.toHaveCount(0);
     await screenshot(page, "panel-usage");
 });
+
+test("serves the panel for its own routes and leaves /api, /openapi and /health to the server", async ({ request }) => {
+    const page = await request.get("/customers/acme/history");
+    expect(page.headers()["content-type"]).toContain("text/html");
+    expect(await page.text()).toContain('<div id="root">');
+
+    const unknownApi = await request.get("/api/no-such-route");
+    expect(unknownApi.status()).toBe(404);
+    expect(unknownApi.headers()["content-type"]).toContain("application/problem+json");
+
+    expect((await request.get("/openapi/v1.json")).headers()["content-type"]).toContain("application/json");
+    expect(await (await request.get("/health")).text()).toBe("ok");
+});
