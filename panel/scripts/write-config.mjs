@@ -6,18 +6,18 @@
 import { writeFileSync } from "node:fs";
 
 const required = (name) => {
-    const value = process.env[name];
-    if (!value) throw new Error(`${name} is not set (azd env set ${name} ...)`);
-    return value;
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set (azd env set ${name} ...)`);
+  return value;
 };
 
 const config = {
-    apiBaseUrl: required("API_BASE_URL").replace(/\/api\/?$/, ""),
-    auth: {
-        authority: required("AUTH_AUTHORITY"),
-        clientId: required("PANEL_CLIENT_ID"),
-        scope: process.env.PANEL_SCOPE || "openid profile email",
-    },
+  apiBaseUrl: required("API_BASE_URL").replace(/\/api\/?$/, ""),
+  auth: {
+    authority: required("AUTH_AUTHORITY"),
+    clientId: required("PANEL_CLIENT_ID"),
+    scope: process.env.PANEL_SCOPE || "openid profile email",
+  },
 };
 writeFileSync(new URL("../dist/config.json", import.meta.url), JSON.stringify(config, null, 2) + "\n");
 console.log("wrote dist/config.json", config);

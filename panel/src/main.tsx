@@ -10,22 +10,22 @@ import { I18nProvider } from "./i18n/i18n";
 import "./styles.css";
 
 const queryClient = new QueryClient({
-    defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
+  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
 });
 
 void loadConfig().then((config) => {
-    configureApi(config.apiBaseUrl);
-    createRoot(document.getElementById("root")!).render(
-        <StrictMode>
-            <QueryClientProvider client={queryClient}>
-                <I18nProvider>
-                    <SessionProvider config={config}>
-                        <BrowserRouter>
-                            <App />
-                        </BrowserRouter>
-                    </SessionProvider>
-                </I18nProvider>
-            </QueryClientProvider>
-        </StrictMode>,
-    );
+  configureApi(config.apiBaseUrl);
+  createRoot(document.getElementById("root")!).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <I18nProvider>
+          <SessionProvider config={config}>
+            <BrowserRouter>
+              <App />
+            </BrowserRouter>
+          </SessionProvider>
+        </I18nProvider>
+      </QueryClientProvider>
+    </StrictMode>,
+  );
 });

@@ -9,46 +9,46 @@ type Member = { userId: string; name: string | null; email: string | null; langu
 
 /** A member's contact name, the address their emails go to and the language of those emails. */
 export function MemberEditor({ customerId, member, onDone }: { customerId: string; member: Member; onDone: () => void }) {
-    const { t } = useI18n();
-    const queryClient = useQueryClient();
-    const save = useMutation({
-        mutationFn: (form: FormData) => {
-            const changed = (field: keyof Member) => {
-                const value = (form.get(field) as string).trim();
-                return value === (member[field] ?? "") ? null : value;
-            };
-            return unwrap(
-                api.PATCH("/api/customers/{id}/members/{userId}", {
-                    params: { path: { id: customerId, userId: member.userId } },
-                    body: { name: changed("name"), email: changed("email"), language: changed("language") },
-                }),
-            );
-        },
-        onSuccess: () => (queryClient.invalidateQueries({ queryKey: ["customer", customerId, "members"] }), onDone()),
-    });
-    const submit = (event: FormEvent<HTMLFormElement>) => (event.preventDefault(), save.mutate(new FormData(event.currentTarget)));
-    return (
-        <form className="inline" onSubmit={submit} aria-label={t("users.edit")}>
-            <Field label={t("field.name")} name="name" error={save.error}>
-                <input defaultValue={member.name ?? ""} />
-            </Field>
-            <Field label={t("field.email")} name="email" error={save.error}>
-                <input type="email" defaultValue={member.email ?? ""} />
-            </Field>
-            <Field label={t("field.language")} name="language" error={save.error}>
-                <select defaultValue={member.language ?? ""}>
-                    <option value="">—</option>
-                    <option value="en">English</option>
-                    <option value="de">Deutsch</option>
-                </select>
-            </Field>
-            <button type="submit" disabled={save.isPending}>
-                {t("common.save")}
-            </button>
-            <button type="button" className="secondary" onClick={onDone}>
-                {t("common.cancel")}
-            </button>
-            <ProblemMessage error={save.error} />
-        </form>
-    );
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: (form: FormData) => {
+      const changed = (field: keyof Member) => {
+        const value = (form.get(field) as string).trim();
+        return value === (member[field] ?? "") ? null : value;
+      };
+      return unwrap(
+        api.PATCH("/api/customers/{id}/members/{userId}", {
+          params: { path: { id: customerId, userId: member.userId } },
+          body: { name: changed("name"), email: changed("email"), language: changed("language") },
+        }),
+      );
+    },
+    onSuccess: () => (queryClient.invalidateQueries({ queryKey: ["customer", customerId, "members"] }), onDone()),
+  });
+  const submit = (event: FormEvent<HTMLFormElement>) => (event.preventDefault(), save.mutate(new FormData(event.currentTarget)));
+  return (
+    <form className="inline" onSubmit={submit} aria-label={t("users.edit")}>
+      <Field label={t("field.name")} name="name" error={save.error}>
+        <input defaultValue={member.name ?? ""} />
+      </Field>
+      <Field label={t("field.email")} name="email" error={save.error}>
+        <input type="email" defaultValue={member.email ?? ""} />
+      </Field>
+      <Field label={t("field.language")} name="language" error={save.error}>
+        <select defaultValue={member.language ?? ""}>
+          <option value="">—</option>
+          <option value="en">English</option>
+          <option value="de">Deutsch</option>
+        </select>
+      </Field>
+      <button type="submit" disabled={save.isPending}>
+        {t("common.save")}
+      </button>
+      <button type="button" className="secondary" onClick={onDone}>
+        {t("common.cancel")}
+      </button>
+      <ProblemMessage error={save.error} />
+    </form>
+  );
 }

@@ -3,10 +3,10 @@ import { api, unwrapWithETag } from "../../api/client";
 
 /** The customer with its ETag, which every edit sends back as If-Match. */
 export function useCustomer(id: string) {
-    return useQuery({
-        queryKey: ["customer", id],
-        queryFn: () => unwrapWithETag(api.GET("/api/customers/{id}", { params: { path: { id } } })),
-    });
+  return useQuery({
+    queryKey: ["customer", id],
+    queryFn: () => unwrapWithETag(api.GET("/api/customers/{id}", { params: { path: { id } } })),
+  });
 }
 
 export type Customer = NonNullable<ReturnType<typeof useCustomer>["data"]>["data"];

@@ -10,4 +10,4 @@ export const listCustomers = (query: CustomerListQuery) => unwrap(api.GET("/api/
 export const listProducts = () => unwrap(api.GET("/api/products"));
 
 export const createCustomer = (body: CreateCustomerBody, key: string) =>
-    unwrap(api.POST("/api/customers", { body, params: { header: { "Idempotency-Key": key } } }));
+  unwrap(api.POST("/api/customers", { body, params: { header: { "Idempotency-Key": key } } }));
