@@ -149,3 +149,23 @@ test("serves the panel for its own routes and leaves /api, /openapi and /health 
   expect((await request.get("/openapi/v1.json")).headers()["content-type"]).toContain("application/json");
   expect(await (await request.get("/health")).text()).toBe("ok");
 });
+
+test("explains an edit that lost to someone else's change (412)", async ({ page, api }) => {
+  const id = uniqueId("edit");
+  await api("POST", "/api/customers", { id, name: "Before Ltd" });
+  await signIn(page, process.env.OPERATOR_TOKEN!);
+  await page.goto(`/customers/${id}`);
+  await page.getByRole("button", { name: "Edit" }).click();
+  await api("PATCH", `/api/customers/${id}`, { name: "Changed Elsewhere Ltd" });
+  const form = page.getByRole("form", { name: "Edit" });
+  await form.getByLabel("Name", { exact: true }).fill("Mine Ltd");
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(form.getByRole("alert")).toContainText("Someone else changed this customer since you opened it");
+});
+
+test("speaks German when the user chooses it", async ({ page }) => {
+  await signIn(page, process.env.OPERATOR_TOKEN!);
+  await page.getByLabel("Language").selectOption("de");
+  await expect(page.getByRole("heading", { name: "Kundenkonten" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Abmelden" })).toBeVisible();
+});

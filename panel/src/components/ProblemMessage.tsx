@@ -6,11 +6,18 @@ export function ProblemMessage({ error }: { error: unknown }) {
   const { t } = useI18n();
   if (!error) return null;
   if (error instanceof ApiProblem) {
-    const text = error.status === 412 ? t("problem.412") : (error.problem.detail ?? error.problem.title ?? error.message);
+    if (error.status === 412) {
+      return (
+        <p role="alert" className="problem">
+          {t("problem.412")}
+        </p>
+      );
+    }
+    const { title, detail } = error.problem;
     return (
       <p role="alert" className="problem">
-        {error.problem.title && error.problem.detail ? <strong>{error.problem.title}: </strong> : null}
-        {text}
+        {title && detail ? <strong>{title} </strong> : null}
+        {detail ?? title ?? error.message}
       </p>
     );
   }

@@ -163,22 +163,19 @@ export function DetailsSection({ customer, etag }: { customer: Customer; etag: s
   );
 }
 
-/** Only the fields the user changed (null leaves a field as it is), so a customer admin never sends a field they may not set. */
+/**
+ * A JSON merge patch of the fields the user changed: an absent field stays as it is, and a customer admin never sends
+ * a field they may not set. (The document lists every field as required; the API takes any subset.)
+ */
 function changes(customer: Customer, form: FormData): UpdateBody {
-  const text = (field: (typeof editable)[number]) => {
+  const patch: Record<string, string | boolean> = {};
+  for (const field of editable) {
     const value = (form.get(field) as string).trim();
-    return value === (customer[field] ?? "") ? null : value;
-  };
+    if (value !== (customer[field] ?? "")) patch[field] = value;
+  }
   const language = form.get("language") as string;
+  if (language !== customer.language) patch.language = language;
   const isTestAccount = form.get("isTestAccount") === "on";
-  return {
-    name: text("name"),
-    companyEmail: text("companyEmail"),
-    firstName: text("firstName"),
-    lastName: text("lastName"),
-    customId: text("customId"),
-    seller: text("seller"),
-    language: language === customer.language ? null : language,
-    isTestAccount: isTestAccount === customer.isTestAccount ? null : isTestAccount,
-  };
+  if (isTestAccount !== customer.isTestAccount) patch.isTestAccount = isTestAccount;
+  return patch as UpdateBody;
 }

@@ -1,10 +1,14 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { api, unwrap } from "../../api/client";
+import type { paths } from "../../api/schema";
 import { Field } from "../../components/Field";
 import { ProblemMessage } from "../../components/ProblemMessage";
 import { useI18n } from "../../i18n/i18n";
 
+type MemberPatch = NonNullable<
+  NonNullable<paths["/api/customers/{id}/members/{userId}"]["patch"]["requestBody"]>["content"]["application/json"]
+>;
 type Member = { userId: string; name: string | null; email: string | null; language: string | null };
 
 /** A member's contact name, the address their emails go to and the language of those emails. */
@@ -13,14 +17,16 @@ export function MemberEditor({ customerId, member, onDone }: { customerId: strin
   const queryClient = useQueryClient();
   const save = useMutation({
     mutationFn: (form: FormData) => {
-      const changed = (field: keyof Member) => {
+      // A JSON merge patch: only what changed (the document lists every field as required; the API takes any subset).
+      const patch: Record<string, string> = {};
+      for (const field of ["name", "email", "language"] as const) {
         const value = (form.get(field) as string).trim();
-        return value === (member[field] ?? "") ? null : value;
-      };
+        if (value !== (member[field] ?? "")) patch[field] = value;
+      }
       return unwrap(
         api.PATCH("/api/customers/{id}/members/{userId}", {
           params: { path: { id: customerId, userId: member.userId } },
-          body: { name: changed("name"), email: changed("email"), language: changed("language") },
+          body: patch as MemberPatch,
         }),
       );
     },
