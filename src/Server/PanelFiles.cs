@@ -3,8 +3,9 @@ using Microsoft.Extensions.FileProviders;
 namespace CustomerFunctions.Server;
 
 /// <summary>
-/// In Development, serves the panel's built files (panel/dist, or <c>Panel:DistDirectory</c>) at "/", and its index.html
-/// for the panel's own routes (/invitations/accept, /customers/acme, ...), never for /api, /openapi or /health.
+/// In Development, serves the panel's built files (<c>Panel:DistDirectory</c>, else the repository's panel/dist seen
+/// from src/Server, the content root of `dotnet run --project src/Server`) at "/", and its index.html for the panel's own routes
+/// (/invitations/accept, /customers/acme, ...), never for /api, /openapi or /health.
 /// Elsewhere the panel is deployed as static files of its own (infra/bicep).
 /// </summary>
 public static class PanelFiles
@@ -18,8 +19,9 @@ public static class PanelFiles
         {
             return null;
         }
-        var root = Path.GetFullPath(app.Configuration["Panel:DistDirectory"]
-            ?? Path.Combine(app.Environment.ContentRootPath, "..", "..", "panel", "dist"));
+        var root = Path.GetFullPath(app.Configuration["Panel:DistDirectory"] is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(app.Environment.ContentRootPath, "..", "..", "panel", "dist"));
         var index = Path.Combine(root, "index.html");
         if (!File.Exists(index))
         {
