@@ -134,6 +134,9 @@ test("reads the usage chart by project and month", async ({ page, api }) => {
   await expect(page.getByTestId("usage-row").filter({ hasText: "Website" })).toContainText("120");
   await expect(page.getByTestId("usage-row").filter({ hasText: "Data Lake" })).toContainText("40");
   await expect(chart.locator("rect")).not.toHaveCount(0);
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download CSV" }).click();
+  expect((await download).suggestedFilename()).toBe(`${id}-usage.csv`);
   await screenshot(page, "panel-usage");
 });
 
@@ -168,4 +171,38 @@ test("speaks German when the user chooses it", async ({ page }) => {
   await page.getByLabel("Language").selectOption("de");
   await expect(page.getByRole("heading", { name: "Kundenkonten" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Abmelden" })).toBeVisible();
+});
+
+test("exports the history as CSV and shows a message to the customer's users at login", async ({ page, browser, api }) => {
+  const id = uniqueId("notice");
+  await api("POST", "/api/customers", { id, name: "Notice AG", admin: { email: `nina@${id}.example`, fullName: "Nina Admin" } });
+  const nina = await browser.newContext({ locale: "en-US" });
+  const ninaPage = await nina.newPage();
+  await ninaPage.goto(await emailedLink(`nina@${id}.example`, "/invitations/accept"));
+  await ninaPage.getByRole("link", { name: "Sign in" }).click();
+  await ninaPage.getByLabel("Development token").fill(mintToken(`nina-${id}`, `nina@${id}.example`, "Nina Admin"));
+  await ninaPage.getByRole("button", { name: "Sign in" }).click();
+  await ninaPage.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(ninaPage.getByRole("status")).toContainText("Welcome!");
+
+  await signIn(page, process.env.OPERATOR_TOKEN!);
+  await page.goto(`/customers/${id}/history`);
+  await expect(page.getByTestId("history-row").first()).toBeVisible();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export CSV" }).click();
+  expect((await download).suggestedFilename()).toBe(`${id}-history.csv`);
+
+  await page.getByRole("link", { name: "Messages" }).click();
+  const form = page.getByRole("form", { name: "Send message" });
+  await form.getByLabel("Subject").fill("Maintenance on Sunday");
+  await form.getByLabel("Message").fill("The platform is read-only from 02:00 to 04:00 UTC.");
+  await form.getByRole("button", { name: "Send message" }).click();
+  await expect(page.getByRole("heading", { name: "Maintenance on Sunday" })).toBeVisible();
+
+  await ninaPage.goto("/");
+  const notices = ninaPage.getByRole("region", { name: "Messages for you" });
+  await expect(notices).toContainText("Maintenance on Sunday");
+  await notices.getByRole("button", { name: "Got it" }).click();
+  await expect(notices).toHaveCount(0);
+  await nina.close();
 });
