@@ -206,3 +206,36 @@ test("exports the history as CSV and shows a message to the customer's users at 
   await expect(notices).toHaveCount(0);
   await nina.close();
 });
+
+test("a partner admin works in their partner account: its customers and invitation links", async ({ page, api }) => {
+  const partner = uniqueId("reseller");
+  await api("PUT", "/api/settings", { selfRegistration: "approvalRequired", invitationLinks: true, deletionGraceDays: 10 });
+  await api("POST", "/api/customers", { id: partner, name: "Reseller KG", kind: "partner" });
+  const invitation = await api<{ id: string }>("POST", `/api/customers/${partner}/invitations`, {
+    email: `pat@${partner}.example`,
+    fullName: "Pat Partner",
+    role: "partnerAdmin",
+  });
+  expect(invitation.id).toBeTruthy();
+  const patToken = mintToken(`pat-${partner}`, `pat@${partner}.example`, "Pat Partner");
+  await page.goto(await emailedLink(`pat@${partner}.example`, "/invitations/accept"));
+  await page.getByRole("link", { name: "Sign in" }).click();
+  await page.getByLabel("Development token").fill(patToken);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(page.getByRole("status")).toContainText("Reseller KG");
+
+  await page.goto("/");
+  await expect(page.getByTestId("account-switcher")).toHaveValue(partner);
+  await page.getByRole("button", { name: "New customer" }).click();
+  const form = page.getByRole("form", { name: "Create a customer" });
+  await form.getByLabel("Identifier").fill(`${partner}-c1`);
+  await form.getByLabel("Name", { exact: true }).fill("First Client");
+  await form.getByRole("button", { name: "Create" }).click();
+  await expect(page.getByRole("heading", { name: /First Client/ })).toBeVisible();
+
+  await page.getByRole("link", { name: "Invitation links" }).click();
+  await page.getByRole("button", { name: "Create invitation link" }).click();
+  await expect(page.getByRole("cell", { name: "active" })).toBeVisible();
+  await expect(page.getByTestId("new-link")).toContainText("/register?token=");
+});

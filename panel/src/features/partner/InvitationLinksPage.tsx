@@ -6,7 +6,13 @@ import { PagedFooter, Table, usePaged } from "../../components/Paged";
 import { ProblemMessage } from "../../components/ProblemMessage";
 import { useI18n } from "../../i18n/i18n";
 
-/** Invitation links a partner hands out so customers can register themselves under it: create, copy, revoke. */
+/** The date `days` from today, as a date input takes it. */
+const daysAhead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Invitation links a partner hands out so customers can register themselves under it: create, copy, revoke. The link
+ * (with its token) comes with the answer to its creation; rows carry it where the API lists it.
+ */
 export function InvitationLinksPage({ partnerId }: { partnerId: string }) {
   const { t, formatDate } = useI18n();
   const queryClient = useQueryClient();
@@ -24,7 +30,7 @@ export function InvitationLinksPage({ partnerId }: { partnerId: string }) {
         api.POST("/api/partners/{partnerId}/invitation-links", {
           params: { path, header: { "Idempotency-Key": createKey } },
           body: {
-            expiresAt: form.get("expiresAt") ? new Date(form.get("expiresAt") as string).toISOString() : null,
+            expiresAt: new Date(form.get("expiresAt") as string).toISOString(),
             maxUses: form.get("maxUses") ? Number(form.get("maxUses")) : null,
           },
         }),
@@ -44,13 +50,21 @@ export function InvitationLinksPage({ partnerId }: { partnerId: string }) {
       <h1>{t("nav.invitationLinks")}</h1>
       <form className="card inline" onSubmit={submit}>
         <Field label={t("field.expiresAt")} name="expiresAt" error={create.error}>
-          <input type="date" />
+          <input type="date" required defaultValue={daysAhead(30)} />
         </Field>
         <Field label={t("field.maxUses")} name="maxUses" error={create.error}>
           <input type="number" min={1} />
         </Field>
         <button type="submit">{t("links.create")}</button>
       </form>
+      {create.data?.url ? (
+        <p className="ok inline" data-testid="new-link">
+          <code>{create.data.url}</code>
+          <button type="button" className="secondary" onClick={() => copy(create.data.id, create.data.url!)}>
+            {copied === create.data.id ? t("links.copied") : t("links.copy")}
+          </button>
+        </p>
+      ) : null}
       <ProblemMessage error={create.error ?? revoke.error} />
       <Table
         head={[t("field.createdAt"), t("field.expiresAt"), t("links.uses"), t("links.state"), ""].map((h, i) => (
