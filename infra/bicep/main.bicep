@@ -18,8 +18,12 @@ param authAuthority string
 @description('Audience (the API app registration\'s client id or Application ID URI) the tokens must carry.')
 param authAudience string
 
-@description('The panel front end\'s address; emailed links point there.')
-param panelBaseUrl string
+@description('The panel front end\'s address (a custom domain of its Static Web App); emailed links point there. Empty: the Static Web App\'s own address.')
+param panelBaseUrl string = ''
+
+@description('Region of the panel\'s Static Web App (offered in fewer regions than the rest).')
+@allowed(['westeurope', 'eastus2', 'centralus', 'westus2', 'eastasia'])
+param panelLocation string = 'westeurope'
 
 @description('Where Communication Services keeps its data at rest.')
 param dataLocation string = 'Europe'
@@ -59,8 +63,9 @@ param impersonationKeys string = ''
 param alertEmail string = ''
 
 var tags = { 'azd-env-name': environmentName }
+var panelUrl = empty(panelBaseUrl) ? panel.outputs.uri : panelBaseUrl
 // The panel calls the API from the browser: its origin (scheme, host and port, no path) is allowed by CORS.
-var panelUri = split(panelBaseUrl, '/')
+var panelUri = split(panelUrl, '/')
 var panelOrigin = '${panelUri[0]}//${panelUri[2]}'
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 
@@ -171,6 +176,16 @@ module roles 'modules/role-assignments.bicep' = {
   }
 }
 
+module panel 'modules/panel.bicep' = {
+  name: 'panel'
+  scope: rg
+  params: {
+    name: 'stapp-${resourceToken}'
+    location: panelLocation
+    tags: tags
+  }
+}
+
 module api 'modules/function-app.bicep' = {
   name: 'function-app'
   scope: rg
@@ -198,7 +213,7 @@ module api 'modules/function-app.bicep' = {
       Email__Acs__UseManagedIdentity: 'true'
       Email__Acs__ManagedIdentityClientId: identity.outputs.clientId
       Email__Acs__SenderAddress: communication.outputs.senderAddress
-      Panel__BaseUrl: panelBaseUrl
+      Panel__BaseUrl: panelUrl
       Timers__DeletionSweep: deletionSweepSchedule
       Timers__RegistrationPurge: registrationPurgeSchedule
       Timers__OutboxBackstop: outboxBackstopSchedule
@@ -213,6 +228,7 @@ output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = rg.name
 output AZURE_FUNCTION_APP_NAME string = api.outputs.name
 output API_BASE_URL string = '${api.outputs.uri}/api'
+output PANEL_URL string = panelUrl
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_COMMUNICATION_ENDPOINT string = communication.outputs.endpoint

@@ -1,3 +1,4 @@
+using CustomerFunctions.Core.Api;
 using CustomerFunctions.Server;
 
 if (args.Length > 0 && args[0] == "mint-token")
@@ -7,6 +8,11 @@ if (args.Length > 0 && args[0] == "mint-token")
 if (args.Length > 0 && args[0] == "rebuild-indexes")
 {
     return await RebuildIndexesCommand.RunAsync(args[1..]);
+}
+if (args.Length > 0 && args[0] == "openapi")
+{
+    Console.Write(OpenApiDocument.Json);
+    return 0;
 }
 var app = ServerApp.Build(args);
 await app.RunAsync();

@@ -25,6 +25,7 @@ public static class ServerApp
         }
 
         var app = builder.Build();
+        var panelIndex = PanelFiles.Use(app);
         var dispatcher = app.Services.GetRequiredService<ApiDispatcher>();
         foreach (var route in ApiRoutes.All)
         {
@@ -33,7 +34,9 @@ public static class ServerApp
         }
         app.MapGet("/openapi/v1.json", () => Results.Text(OpenApiDocument.Json, "application/json"));
         app.MapGet("/health", () => Results.Text("ok"));
-        app.MapFallback((HttpContext context) => ApiError.NotFound($"The route {context.Request.Method} {context.Request.Path}").ToResult());
+        app.MapFallback((HttpContext context) => panelIndex is not null && PanelFiles.IsPanelRoute(context.Request)
+            ? Results.File(panelIndex, "text/html; charset=utf-8")
+            : ApiError.NotFound($"The route {context.Request.Method} {context.Request.Path}").ToResult());
         return app;
     }
 }

@@ -1,0 +1,241 @@
+import { emailedLink, expect, screenshot, signIn, test, uniqueId } from "./fixtures";
+import { mintToken } from "./stack";
+
+test("signs in with a development token and shows the customer list", async ({ page, operatorToken }) => {
+  await signIn(page, operatorToken);
+  await expect(page.getByRole("heading", { name: "Customer Accounts" })).toBeVisible();
+});
+
+test("creates a customer with its first admin, who is invited", async ({ page, operatorToken }) => {
+  const id = uniqueId("acme");
+  await signIn(page, operatorToken);
+  await page.getByRole("button", { name: "New customer" }).click();
+  const form = page.getByRole("form", { name: "Create a customer" });
+  await form.getByLabel("Identifier").fill(id);
+  await form.getByLabel("Name", { exact: true }).fill("Acme Corp GmbH");
+  await form.getByLabel("Company email").fill(`office@${id}.example`);
+  await form.getByLabel("Email", { exact: true }).fill(`admin@${id}.example`);
+  await form.getByLabel("Full name").fill("Ada Admin");
+  await form.getByRole("button", { name: "Create" }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/customers/${id}$`));
+  await expect(page.getByRole("heading", { name: new RegExp("Acme Corp GmbH") })).toBeVisible();
+  await page.getByRole("link", { name: "Invitations" }).click();
+  await expect(page.getByTestId("invitation-row")).toContainText(`admin@${id}.example`);
+});
+
+test("shows field errors next to the fields", async ({ page, operatorToken }) => {
+  await signIn(page, operatorToken);
+  await page.getByRole("button", { name: "New customer" }).click();
+  const form = page.getByRole("form", { name: "Create a customer" });
+  await form.getByLabel("Identifier").fill("ok-id");
+  await form.getByLabel("Name", { exact: true }).fill("Bad Email Inc");
+  await form.getByLabel("Email", { exact: true }).fill("not-an-email@");
+  await form.getByLabel("Full name").fill("Someone");
+  await form.evaluate((element: HTMLFormElement) => (element.noValidate = true)); // let the API judge the address
+  await form.getByRole("button", { name: "Create" }).click();
+  await expect(form.getByRole("alert")).toBeVisible();
+  await expect(form.locator(".field:has(input[name='admin.email']) .field-error")).toBeVisible();
+});
+
+test("invites a user who accepts from the emailed link", async ({ page, browser, api }) => {
+  const id = uniqueId("invite");
+  await api("POST", "/api/customers", { id, name: "Invite Test" });
+  await signIn(page, process.env.OPERATOR_TOKEN!);
+  await page.goto(`/customers/${id}/invitations`);
+  const form = page.getByRole("form", { name: "Invite" });
+  await form.getByLabel("Email", { exact: true }).fill(`bob@${id}.example`);
+  await form.getByLabel("Full name").fill("Bob Builder");
+  await form.getByRole("button", { name: "Invite" }).click();
+  await expect(page.getByText(`Invitation sent to bob@${id}.example.`)).toBeVisible();
+
+  const link = await emailedLink(`bob@${id}.example`, "/invitations/accept");
+  const bob = await browser.newContext({ locale: "en-US" });
+  const bobPage = await bob.newPage();
+  await bobPage.goto(link);
+  await bobPage.getByRole("link", { name: "Sign in" }).click();
+  await bobPage.getByLabel("Development token").fill(mintToken(`bob-${id}`, `bob@${id}.example`, "Bob Builder"));
+  await bobPage.getByRole("button", { name: "Sign in" }).click();
+  await bobPage.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(bobPage.getByRole("status")).toContainText("Welcome! You are now a member of Invite Test.");
+  await bob.close();
+
+  await page.getByRole("link", { name: "Users" }).click();
+  await expect(page.getByRole("cell", { name: "Bob Builder" })).toBeVisible();
+});
+
+test("searches and sorts the customer list", async ({ page, api }) => {
+  const tag = uniqueId("zz");
+  for (const [suffix, name, seller] of [
+    ["a", "Zephyr Logistics", "carla"],
+    ["b", "Alpine Dairy", "bruno"],
+    ["c", "Meadow Farms", "anna"],
+  ]) {
+    await api("POST", "/api/customers", { id: `${tag}-${suffix}`, name: `${name} ${tag}`, seller });
+  }
+  await signIn(page, process.env.OPERATOR_TOKEN!);
+  await page.getByRole("searchbox").fill(tag);
+  const rows = page.getByTestId("customer-row");
+  await expect(rows).toHaveCount(3);
+  await expect(rows.first()).toContainText("Alpine Dairy");
+
+  await page.getByRole("button", { name: /^Seller/ }).click();
+  await expect(rows.first()).toContainText("Meadow Farms");
+  await page.getByRole("button", { name: /^Seller/ }).click();
+  await expect(rows.first()).toContainText("Zephyr Logistics");
+  await screenshot(page, "panel-customers");
+
+  await page.getByRole("searchbox").fill("alpine");
+  await expect(rows.filter({ hasText: tag })).toHaveCount(1);
+});
+
+test("logs in as the customer, requests a deletion and the operator cancels it", async ({ page, api }) => {
+  const id = uniqueId("leaving");
+  await api("POST", "/api/customers", { id, name: "Leaving Ltd", admin: { email: `owner@${id}.example`, fullName: "Olga Owner" } });
+  await signIn(page, process.env.OPERATOR_TOKEN!);
+  await page.goto(`/customers/${id}/login-as`);
+  await page.getByLabel("Reason").fill("Support ticket 42");
+  await page.getByRole("button", { name: "Log in as this customer" }).click();
+  await expect(page.getByTestId("impersonation-banner")).toContainText(`You are logged in as customer ${id}`);
+
+  await page.getByRole("link", { name: "Deletion" }).click();
+  await page.getByLabel("Reason").fill("Moving to another provider");
+  await page.getByRole("button", { name: "Request deletion" }).click();
+  await expect(page.getByTestId("deletion-state")).toContainText("Deletion requested");
+
+  await page.getByTestId("impersonation-banner").getByRole("button", { name: "End" }).click();
+  await expect(page.getByTestId("impersonation-banner")).toHaveCount(0);
+  await page.getByRole("link", { name: "Deletion" }).click();
+  await page.getByLabel("Note (optional)").fill("Talked them out of it");
+  await page.getByRole("button", { name: "Cancel deletion request" }).click();
+  await expect(page.getByTestId("deletion-state")).toHaveCount(0);
+  await expect(page.getByTestId("deletion-request-row")).toContainText("cancelled");
+  await expect(page.getByTestId("deletion-request-row")).toContainText("Talked them out of it");
+});
+
+test("reads the usage chart by project and month", async ({ page, api }) => {
+  const id = uniqueId("usage");
+  await api("POST", "/api/customers", { id, name: "Usage GmbH", projectQuota: 5 });
+  await api("POST", `/api/customers/${id}/projects`, { id: "web", name: "Website" });
+  await api("POST", `/api/customers/${id}/projects`, { id: "data", name: "Data Lake" });
+  const now = new Date();
+  const day = (monthsAgo: number, d: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthsAgo, d)).toISOString();
+  await api("POST", `/api/customers/${id}/usage`, {
+    records: [
+      { id: "r1", projectId: "web", product: "compute", metric: "cpu", quantity: 120, unit: "h", from: day(1, 2), to: day(1, 3) },
+      { id: "r2", projectId: "web", product: "compute", metric: "cpu", quantity: 80, unit: "h", from: day(0, 1), to: day(0, 2) },
+      { id: "r3", projectId: "data", product: "compute", metric: "cpu", quantity: 40, unit: "h", from: day(0, 1), to: day(0, 2) },
+    ],
+  });
+  await signIn(page, process.env.OPERATOR_TOKEN!);
+  await page.goto(`/customers/${id}/usage`);
+  const chart = page.getByRole("img", { name: "Usage by project and month" });
+  await expect(chart).toBeVisible();
+  await expect(page.getByTestId("usage-row").filter({ hasText: "Website" })).toContainText("120");
+  await expect(page.getByTestId("usage-row").filter({ hasText: "Data Lake" })).toContainText("40");
+  await expect(chart.locator("rect")).not.toHaveCount(0);
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download CSV" }).click();
+  expect((await download).suggestedFilename()).toBe(`${id}-usage.csv`);
+  await screenshot(page, "panel-usage");
+});
+
+test("serves the panel for its own routes and leaves /api, /openapi and /health to the server", async ({ request }) => {
+  const page = await request.get("/customers/acme/history");
+  expect(page.headers()["content-type"]).toContain("text/html");
+  expect(await page.text()).toContain('<div id="root">');
+
+  const unknownApi = await request.get("/api/no-such-route");
+  expect(unknownApi.status()).toBe(404);
+  expect(unknownApi.headers()["content-type"]).toContain("application/problem+json");
+
+  expect((await request.get("/openapi/v1.json")).headers()["content-type"]).toContain("application/json");
+  expect(await (await request.get("/health")).text()).toBe("ok");
+});
+
+test("explains an edit that lost to someone else's change (412)", async ({ page, api }) => {
+  const id = uniqueId("edit");
+  await api("POST", "/api/customers", { id, name: "Before Ltd" });
+  await signIn(page, process.env.OPERATOR_TOKEN!);
+  await page.goto(`/customers/${id}`);
+  await page.getByRole("button", { name: "Edit" }).click();
+  await api("PATCH", `/api/customers/${id}`, { name: "Changed Elsewhere Ltd" });
+  const form = page.getByRole("form", { name: "Edit" });
+  await form.getByLabel("Name", { exact: true }).fill("Mine Ltd");
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(form.getByRole("alert")).toContainText("Someone else changed this customer since you opened it");
+});
+
+test("speaks German when the user chooses it", async ({ page }) => {
+  await signIn(page, process.env.OPERATOR_TOKEN!);
+  await page.getByLabel("Language").selectOption("de");
+  await expect(page.getByRole("heading", { name: "Kundenkonten" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Abmelden" })).toBeVisible();
+});
+
+test("exports the history as CSV and shows a message to the customer's users at login", async ({ page, browser, api }) => {
+  const id = uniqueId("notice");
+  await api("POST", "/api/customers", { id, name: "Notice AG", admin: { email: `nina@${id}.example`, fullName: "Nina Admin" } });
+  const nina = await browser.newContext({ locale: "en-US" });
+  const ninaPage = await nina.newPage();
+  await ninaPage.goto(await emailedLink(`nina@${id}.example`, "/invitations/accept"));
+  await ninaPage.getByRole("link", { name: "Sign in" }).click();
+  await ninaPage.getByLabel("Development token").fill(mintToken(`nina-${id}`, `nina@${id}.example`, "Nina Admin"));
+  await ninaPage.getByRole("button", { name: "Sign in" }).click();
+  await ninaPage.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(ninaPage.getByRole("status")).toContainText("Welcome!");
+
+  await signIn(page, process.env.OPERATOR_TOKEN!);
+  await page.goto(`/customers/${id}/history`);
+  await expect(page.getByTestId("history-row").first()).toBeVisible();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export CSV" }).click();
+  expect((await download).suggestedFilename()).toBe(`${id}-history.csv`);
+
+  await page.getByRole("link", { name: "Messages" }).click();
+  const form = page.getByRole("form", { name: "Send message" });
+  await form.getByLabel("Subject").fill("Maintenance on Sunday");
+  await form.getByLabel("Message").fill("The platform is read-only from 02:00 to 04:00 UTC.");
+  await form.getByRole("button", { name: "Send message" }).click();
+  await expect(page.getByRole("heading", { name: "Maintenance on Sunday" })).toBeVisible();
+
+  await ninaPage.goto("/");
+  const notices = ninaPage.getByRole("region", { name: "Messages for you" });
+  await expect(notices).toContainText("Maintenance on Sunday");
+  await notices.getByRole("button", { name: "Got it" }).click();
+  await expect(notices).toHaveCount(0);
+  await nina.close();
+});
+
+test("a partner admin works in their partner account: its customers and invitation links", async ({ page, api }) => {
+  const partner = uniqueId("reseller");
+  await api("PUT", "/api/settings", { selfRegistration: "approvalRequired", invitationLinks: true, deletionGraceDays: 10 });
+  await api("POST", "/api/customers", { id: partner, name: "Reseller KG", kind: "partner" });
+  const invitation = await api<{ id: string }>("POST", `/api/customers/${partner}/invitations`, {
+    email: `pat@${partner}.example`,
+    fullName: "Pat Partner",
+    role: "partnerAdmin",
+  });
+  expect(invitation.id).toBeTruthy();
+  const patToken = mintToken(`pat-${partner}`, `pat@${partner}.example`, "Pat Partner");
+  await page.goto(await emailedLink(`pat@${partner}.example`, "/invitations/accept"));
+  await page.getByRole("link", { name: "Sign in" }).click();
+  await page.getByLabel("Development token").fill(patToken);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(page.getByRole("status")).toContainText("Reseller KG");
+
+  await page.goto("/");
+  await expect(page.getByTestId("account-switcher")).toHaveValue(partner);
+  await page.getByRole("button", { name: "New customer" }).click();
+  const form = page.getByRole("form", { name: "Create a customer" });
+  await form.getByLabel("Identifier").fill(`${partner}-c1`);
+  await form.getByLabel("Name", { exact: true }).fill("First Client");
+  await form.getByRole("button", { name: "Create" }).click();
+  await expect(page.getByRole("heading", { name: /First Client/ })).toBeVisible();
+
+  await page.getByRole("link", { name: "Invitation links" }).click();
+  await page.getByRole("button", { name: "Create invitation link" }).click();
+  await expect(page.getByRole("cell", { name: "active" })).toBeVisible();
+  await expect(page.getByTestId("new-link")).toContainText("/register?token=");
+});

@@ -1,0 +1,29 @@
+import { useState } from "react";
+
+/** A destructive button that only arms once the user typed `expected` (the customer id). */
+export function TypedConfirm({
+  expected,
+  prompt,
+  action,
+  onConfirm,
+  busy,
+}: {
+  expected: string;
+  prompt: string;
+  action: string;
+  onConfirm: () => void;
+  busy?: boolean;
+}) {
+  const [typed, setTyped] = useState("");
+  return (
+    <div className="typed-confirm">
+      <label>
+        {prompt}
+        <input value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
+      </label>
+      <button type="button" className="danger" disabled={typed !== expected || busy} onClick={onConfirm}>
+        {action}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { api, idempotencyKey, present, unwrap } from "../../api/client";
+import { Field } from "../../components/Field";
+import { PagedFooter, usePaged } from "../../components/Paged";
+import { ProblemMessage } from "../../components/ProblemMessage";
+import { useI18n } from "../../i18n/i18n";
+import type { Customer } from "./api";
+
+/** Notices to the customer's users, shown at their next login, with who acknowledged them. */
+export function MessagesSection({ customer }: { customer: Customer }) {
+  const { t, formatDate } = useI18n();
+  const queryClient = useQueryClient();
+  const path = { id: customer.id };
+  const key = ["customer", customer.id, "messages"];
+  const messages = usePaged(key, (continuationToken) =>
+    unwrap(api.GET("/api/customers/{id}/messages", { params: { path, query: { continuationToken } } })),
+  );
+  const [sendKey, setSendKey] = useState(idempotencyKey);
+  const send = useMutation({
+    mutationFn: (form: FormData) =>
+      unwrap(
+        api.POST("/api/customers/{id}/messages", {
+          params: { path, header: { "Idempotency-Key": sendKey } },
+          body: {
+            subject: form.get("subject") as string,
+            body: form.get("body") as string,
+            mode: form.get("mode") as "allMustRead" | "singleRead",
+          },
+        }),
+      ),
+    onSuccess: () => (setSendKey(idempotencyKey()), queryClient.invalidateQueries({ queryKey: key })),
+  });
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    send.mutate(new FormData(form), { onSuccess: () => form.reset() });
+  };
+  return (
+    <div className="stack">
+      <form className="card" onSubmit={submit} aria-label={t("messages.send")}>
+        <Field label={t("field.subject")} name="subject" error={send.error}>
+          <input required />
+        </Field>
+        <Field label={t("field.body")} name="body" error={send.error}>
+          <textarea required rows={3} />
+        </Field>
+        <Field label={t("field.mode")} name="mode" error={send.error}>
+          <select defaultValue="allMustRead">
+            <option value="allMustRead">{t("messages.allMustRead")}</option>
+            <option value="singleRead">{t("messages.singleRead")}</option>
+          </select>
+        </Field>
+        <ProblemMessage error={send.error} />
+        <button type="submit" disabled={send.isPending}>
+          {t("messages.send")}
+        </button>
+      </form>
+      {messages.items.map((m) => (
+        <article key={m.id} className="card">
+          <h3>{m.subject}</h3>
+          <p>{m.body}</p>
+          <p className="muted">
+            {formatDate(m.sentAt)} · {m.sentBy.name ?? m.sentBy.userId} ·{" "}
+            {m.mode === "allMustRead" ? t("messages.allMustRead") : t("messages.singleRead")}
+          </p>
+          {present(m.acknowledgements).length ? (
+            <p className="muted">
+              {t("messages.acknowledged")}:{" "}
+              {present(m.acknowledgements)
+                .map((a) => a.name ?? a.userId)
+                .join(", ")}
+            </p>
+          ) : null}
+        </article>
+      ))}
+      <PagedFooter query={messages} />
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, present, unwrap } from "../../api/client";
+import type { paths } from "../../api/schema";
+import { ProblemMessage } from "../../components/ProblemMessage";
+import { Table } from "../../components/Paged";
+import { useI18n } from "../../i18n/i18n";
+import type { Customer } from "./api";
+
+type ProductBody = NonNullable<
+  NonNullable<paths["/api/customers/{id}/products/{productId}"]["put"]["requestBody"]>["content"]["application/json"]
+>;
+const statuses = ["notActivated", "trial", "active", "paused", "trialEnd", "deleted"] as const;
+
+/** Per product: visibility (inherited from the partner or set here) and status; the account's stage follows from them. */
+export function ProductsSection({ customer }: { customer: Customer }) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const key = ["customer", customer.id, "products"];
+  const products = useQuery({
+    queryKey: key,
+    queryFn: () => unwrap(api.GET("/api/customers/{id}/products", { params: { path: { id: customer.id } } })),
+  });
+  const change = useMutation({
+    mutationFn: ({ productId, body }: { productId: string; body: ProductBody }) =>
+      unwrap(api.PUT("/api/customers/{id}/products/{productId}", { params: { path: { id: customer.id, productId } }, body })),
+    onSuccess: () => (
+      queryClient.invalidateQueries({ queryKey: key }),
+      queryClient.invalidateQueries({ queryKey: ["customer", customer.id] })
+    ),
+  });
+  return (
+    <div className="stack">
+      <p>
+        {t("field.stage")}: <strong>{customer.stage}</strong>
+      </p>
+      <ProblemMessage error={products.error ?? change.error} />
+      <Table
+        head={[t("field.name"), t("products.visible"), t("products.source"), t("field.status")].map((h) => (
+          <th key={h}>{h}</th>
+        ))}
+      >
+        {present(products.data?.items).map((p) => (
+          <tr key={p.id}>
+            <td>{p.name}</td>
+            <td>
+              <select
+                aria-label={`${p.name} ${t("products.visible")}`}
+                value={p.visibilitySource === "inherited" ? "inherit" : String(p.visible)}
+                onChange={(e) =>
+                  change.mutate({
+                    productId: p.id,
+                    body: {
+                      visible: e.target.value === "inherit" ? null : e.target.value === "true",
+                      status: p.status,
+                    },
+                  })
+                }
+              >
+                <option value="inherit">
+                  {t("products.inherit")} ({p.visible ? t("common.yes") : t("common.no")})
+                </option>
+                <option value="true">{t("common.yes")}</option>
+                <option value="false">{t("common.no")}</option>
+              </select>
+            </td>
+            <td>{p.visibilitySource}</td>
+            <td>
+              <select
+                aria-label={`${p.name} ${t("field.status")}`}
+                value={p.status}
+                onChange={(e) =>
+                  change.mutate({
+                    productId: p.id,
+                    body: {
+                      visible: p.visibilitySource === "inherited" ? null : p.visible,
+                      status: e.target.value as ProductBody["status"],
+                    },
+                  })
+                }
+              >
+                {statuses.map((s) => (
+                  <option key={s}>{s}</option>
+                ))}
+              </select>
+            </td>
+          </tr>
+        ))}
+      </Table>
+    </div>
+  );
+}

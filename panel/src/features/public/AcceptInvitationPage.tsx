@@ -1,0 +1,39 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Link, useSearchParams } from "react-router-dom";
+import { api, unwrap } from "../../api/client";
+import { useSession } from "../../auth/session";
+import { ProblemMessage } from "../../components/ProblemMessage";
+import { useI18n } from "../../i18n/i18n";
+
+/** The invitation email's link (/invitations/accept?token=...): the signed-in user accepts and becomes a member. */
+export function AcceptInvitationPage() {
+  const { t } = useI18n();
+  const { token: signedIn } = useSession();
+  const queryClient = useQueryClient();
+  const [params] = useSearchParams();
+  const token = params.get("token") ?? "";
+  const accept = useMutation({
+    mutationFn: () => unwrap(api.POST("/api/invitations/accept", { body: { token } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["me"] }),
+  });
+  return (
+    <section className="card narrow">
+      <h1>{t("accept.title")}</h1>
+      {!signedIn ? (
+        <p>
+          {t("accept.signInFirst")}{" "}
+          <Link to={`/signin?returnTo=${encodeURIComponent(`/invitations/accept?token=${token}`)}`}>{t("signIn.title")}</Link>
+        </p>
+      ) : accept.isSuccess ? (
+        <p className="ok" role="status">
+          {t("accept.done", { name: accept.data.name })} <Link to={`/customers/${accept.data.customerId}`}>{accept.data.name}</Link>
+        </p>
+      ) : (
+        <button type="button" onClick={() => accept.mutate()} disabled={accept.isPending || !token}>
+          {t("accept.accept")}
+        </button>
+      )}
+      <ProblemMessage error={accept.error} />
+    </section>
+  );
+}
