@@ -21,6 +21,7 @@ public sealed class AuthorizationMatrix(MatrixFixture f) : IClassFixture<MatrixF
     private static readonly string[] SignedIn = ["ok", "ok", "ok", "ok", "ok", "ok", "ok", "401", "ok", "ok", "ok", "ok"];
     private static readonly string[] PartnerMembersRead = ["ok", "ok", "ok", "404", "404", "404", "404", "401", "404", "ok", "404", "ok"];
     private static readonly string[] PartnerMembersWrite = ["ok", "ok", "ok", "404", "404", "404", "404", "401", "404", "403", "404", "ok"];
+    private static readonly string[] PartnerAdminsWrite = ["ok", "ok", "403", "404", "404", "404", "404", "401", "404", "403", "404", "ok"];
 
     /// <summary>A project row aimed at a partner: creating one is refused (409 not-a-customer), and none exists to find (404).</summary>
     private static string[] CustomersOnly(string[] row, string onPartner = "404") => [.. row[..^1], onPartner];
@@ -68,6 +69,8 @@ public sealed class AuthorizationMatrix(MatrixFixture f) : IClassFixture<MatrixF
         ("CancelDeletionRequest", ManagersWrite),
         ("ListDeletionRequests", AdminsRead),
         ("DeleteCustomer", ManagersWrite),
+        ("GetPartnerSettings", PartnerMembersRead),
+        ("SetPartnerSettings", PartnerAdminsWrite),
         // Settings, registration, links
         ("GetSettings", OperatorOnly),
         ("UpdateSettings", OperatorOnly),
@@ -165,6 +168,8 @@ public sealed class AuthorizationMatrix(MatrixFixture f) : IClassFixture<MatrixF
             "CancelDeletionRequest" => await DeletionRequested(w, new(HttpMethod.Post, $"/api/customers/{c}/deletion-request/cancel", new { note = "Stays with us" })),
             "ListDeletionRequests" => new(HttpMethod.Get, $"/api/customers/{c}/deletion-requests"),
             "DeleteCustomer" => new(HttpMethod.Delete, $"/api/customers/{c}?confirm={c}"),
+            "GetPartnerSettings" => new(HttpMethod.Get, $"/api/partners/{p}/settings"),
+            "SetPartnerSettings" => new(HttpMethod.Put, $"/api/partners/{p}/settings", new { deletionNotices = "allMembers" }),
             "GetSettings" => new(HttpMethod.Get, "/api/settings"),
             "UpdateSettings" => new(HttpMethod.Put, "/api/settings", new { deletionGraceDays = 10 }),
             "ListSettingsAudit" => new(HttpMethod.Get, "/api/settings/audit"),
