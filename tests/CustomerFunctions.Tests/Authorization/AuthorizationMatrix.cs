@@ -35,6 +35,8 @@ public sealed class AuthorizationMatrix(MatrixFixture f) : IClassFixture<MatrixF
         ("UpdateCustomer", AdminsWrite),
         ("SetCustomerStatus", ManagersWrite),
         ("SetCustomerQuota", ManagersWrite),
+        // Operators only; the world's customer has a managing partner, so even the operator meets 409 managed-by-partner.
+        ("SetAccountKind", ["409", "403", "403", "404", "403", "403", "404", "401", "403", "403", "403", "403"]),
         ("GetCustomerHistory", AdminsRead),
         ("ApproveCustomer", ManagersWrite),
         ("RejectCustomer", ManagersWrite),
@@ -138,6 +140,7 @@ public sealed class AuthorizationMatrix(MatrixFixture f) : IClassFixture<MatrixF
             "UpdateCustomer" => new(HttpMethod.Patch, $"/api/customers/{c}", new { name = "Renamed" }),
             "SetCustomerStatus" => new(HttpMethod.Put, $"/api/customers/{c}/status", new { status = "disabled" }),
             "SetCustomerQuota" => new(HttpMethod.Put, $"/api/customers/{c}/quota", new { projects = 7 }),
+            "SetAccountKind" => new(HttpMethod.Put, $"/api/customers/{c}/kind", new { kind = "partner" }),
             "GetCustomerHistory" => new(HttpMethod.Get, $"/api/customers/{c}/history"),
             "ApproveCustomer" => await Pending(w, new(HttpMethod.Post, $"/api/customers/{c}/approval")),
             "RejectCustomer" => await Pending(w, new(HttpMethod.Post, $"/api/customers/{c}/rejection", new { reason = "Not a real company" })),
