@@ -24,4 +24,7 @@ public sealed class AccountFunctions(ApiDispatcher api)
 
     [Function("SetCustomerQuota")]
     public Task<IResult> SetCustomerQuota([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "customers/{id}/quota")] HttpRequest request) => api.RunAsync("SetCustomerQuota", request);
+
+    [Function("SetAccountKind")]
+    public Task<IResult> SetAccountKind([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "customers/{id}/kind")] HttpRequest request) => api.RunAsync("SetAccountKind", request);
 }

@@ -5,6 +5,7 @@ using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Invitations;
 using CustomerFunctions.Core.Members;
 using CustomerFunctions.Core.Messages;
+using CustomerFunctions.Core.Partners;
 using CustomerFunctions.Core.Products;
 using CustomerFunctions.Core.Projects;
 using CustomerFunctions.Core.Registration;
@@ -61,6 +62,9 @@ public static class AccountPartition
     /// <summary>linkuse|{link}|{registration hash}: one registration through a link (counts uses exactly once).</summary>
     public static readonly RowKind<InvitationLinkUse> InvitationLinkUses = new(InvitationLinkUseRow.Prefix, new InvitationLinkUseRow(), Erasure.Keep);
 
+    /// <summary>partnersettings: who at a partner is emailed about its customers' deletion requests (its extra address is personal data).</summary>
+    public static readonly RowKind<PartnerSettings> PartnerSettings = new(PartnerSettingsRow.Prefix, new PartnerSettingsRow(), Erasure.Delete);
+
     /// <summary>registration: how a self-registered account came to be (its registrant).</summary>
     public static readonly RowKind<RegistrationRecord> Registration = new(RegistrationRecordRow.Prefix, new RegistrationRecordRow(), Erasure.Scrub);
 
@@ -82,6 +86,6 @@ public static class AccountPartition
     public static readonly IReadOnlyList<IRowKind> All =
     [
         Profile, Members, Invitations, InvitationCounts, Projects, ProjectAccess, Products, PartnerProducts, Messages, Acknowledgements, PartnerMessages,
-        DeletionRequests, InvitationLinks, InvitationLinkUses, Registration, Events, Outbox, Idempotency,
+        DeletionRequests, InvitationLinks, InvitationLinkUses, PartnerSettings, Registration, Events, Outbox, Idempotency,
     ];
 }

@@ -18,6 +18,9 @@ public static class Allowed
     /// <summary>operator; the partner account's own members (partner-scoped routes name the partner in the route).</summary>
     public static readonly Relation[] PartnerMembers = [Relation.Operator, Relation.Admin, Relation.Member];
 
+    /// <summary>operator; the partner account's own admins (partner-scoped routes name the partner in the route).</summary>
+    public static readonly Relation[] PartnerAdmins = [Relation.Operator, Relation.Admin];
+
     /// <summary>the account's own members (message recipients).</summary>
     public static readonly Relation[] OwnMembers = [Relation.Admin, Relation.Member];
 }

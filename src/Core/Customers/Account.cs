@@ -8,6 +8,7 @@ public sealed class Account
 {
     public const int DefaultProjectQuota = 10;
 
+    private AccountKind kind;
     private string name = "";
     private string? partnerId;
     private string? companyEmail;
@@ -27,7 +28,7 @@ public sealed class Account
     private long version;
 
     public required string Id { get; init; }
-    public AccountKind Kind { get; init; }
+    public AccountKind Kind { get => kind; init => kind = value; }
     public DateTimeOffset CreatedAt { get; init; }
     public required string Name { get => name; init => name = value; }
     public string? PartnerId { get => partnerId; init => partnerId = value; }
@@ -75,6 +76,20 @@ public sealed class Account
     }
 
     /// <summary>Enables or disables (see <see cref="CanChangeStatusTo"/>); disabling also ends every impersonation of the account.</summary>
+    /// <summary>
+    /// A customer nobody manages becomes a partner (its members' roles are mapped by the caller, in the same transaction).
+    /// A managed customer cannot: a partner is never managed, and its partner would lose the account.
+    /// </summary>
+    public void BecomePartner(DateTimeOffset now)
+    {
+        if (Kind != AccountKind.Customer || PartnerId is not null)
+        {
+            throw new InvalidOperationException($"Account {Id} is not an unmanaged customer.");
+        }
+        kind = AccountKind.Partner;
+        updatedAt = now;
+    }
+
     public void ChangeStatus(AccountStatus target, DateTimeOffset now)
     {
         if (!CanChangeStatusTo(target))

@@ -40,5 +40,12 @@ public static class CustomerRoutes
                 BodyType = typeof(SetCustomerQuotaBody),
                 ResponseType = typeof(AccountView),
             },
+        Route<AccountKindEndpoints>.For("SetAccountKind", "PUT", "customers/{id}/kind", Access.Writes([Relation.Operator]), (e, s, r) => e.Set(s, r))
+            with
+            {
+                Summary = "Make a customer without a managing partner a partner ({ kind: partner }): customer admins become partner admins, employees partner employees, in one transaction (409 managed-by-partner, account-has-projects, too-many-members past 90, account-not-settled). Event ACCOUNT_KIND_CHANGED",
+                BodyType = typeof(SetAccountKindBody),
+                ResponseType = typeof(AccountView),
+            },
     ];
 }

@@ -11,6 +11,7 @@ public static class CustomersFeature
         services.TryAddSingleton<CustomerEndpoints>();
         services.TryAddSingleton<CustomerListEndpoints>();
         services.TryAddSingleton<CustomerUpdateEndpoints>();
+        services.TryAddSingleton<AccountKindEndpoints>();
         services.TryAddSingleton<CallerPartners>();
         services.TryAddSingleton<PartnerMembershipIndex>();
         services.TryAddSingleton<AccountListingIndex>();

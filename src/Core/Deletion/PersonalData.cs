@@ -21,6 +21,12 @@ public static partial class PersonalData
         "fullName", "firstName", "lastName", "userName", "displayName", "memberName", "inviterName", "invitedByName", "recipientName", "sentByName",
     };
 
+    /// <summary>Addresses that do not end in "email" (a partner's extra address for deletion notices).</summary>
+    private static readonly HashSet<string> AddressKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "noticeAddress",
+    };
+
     /// <summary>Free text people write into an account: what they say there may name or describe anyone.</summary>
     private static readonly HashSet<string> FreeTextKeys = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -29,7 +35,7 @@ public static partial class PersonalData
 
     /// <summary>Whether a property with this name holds a person's email or name, or free text someone wrote.</summary>
     public static bool IsPersonalKey(string key) =>
-        key.EndsWith("email", StringComparison.OrdinalIgnoreCase) || PersonNameKeys.Contains(key) || FreeTextKeys.Contains(key);
+        key.EndsWith("email", StringComparison.OrdinalIgnoreCase) || PersonNameKeys.Contains(key) || FreeTextKeys.Contains(key) || AddressKeys.Contains(key);
 
     /// <summary>Erases personal values in a JSON text; returns the text unchanged when it holds none.</summary>
     public static string? Scrub(string? json, bool eventIsAboutAUser)

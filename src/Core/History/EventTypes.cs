@@ -30,4 +30,6 @@ public static class EventTypes
     public const string MessageSent = "MESSAGE_SENT";
     public const string ProductChanged = "PRODUCT_CHANGED";
     public const string ImpersonationStarted = "IMPERSONATION_STARTED";
+    public const string PartnerSettingsChanged = "PARTNER_SETTINGS_CHANGED";
+    public const string AccountKindChanged = "ACCOUNT_KIND_CHANGED";
 }

@@ -35,5 +35,7 @@ public static class KnownEventTypes
         EventTypes.MessageSent,
         EventTypes.ProductChanged,
         EventTypes.ImpersonationStarted,
+        EventTypes.PartnerSettingsChanged,
+        EventTypes.AccountKindChanged,
     };
 }

@@ -17,6 +17,7 @@ public static class ApiRoutes
         .. CustomerFunctions.Core.Projects.ProjectRoutes.All,
         .. CustomerFunctions.Core.Usage.UsageRoutes.All,
         .. CustomerFunctions.Core.Deletion.DeletionRoutes.All,
+        .. CustomerFunctions.Core.Partners.PartnerRoutes.All,
         .. CustomerFunctions.Core.Settings.SettingsRoutes.All,
         .. CustomerFunctions.Core.Registration.RegistrationRoutes.All,
         .. CustomerFunctions.Core.Messages.MessageRoutes.All,

@@ -10,6 +10,7 @@ using CustomerFunctions.Core.Invitations;
 using CustomerFunctions.Core.Members;
 using CustomerFunctions.Core.Messages;
 using CustomerFunctions.Core.Operations;
+using CustomerFunctions.Core.Partners;
 using CustomerFunctions.Core.Products;
 using CustomerFunctions.Core.Projects;
 using CustomerFunctions.Core.Registration;
@@ -80,6 +81,7 @@ public static class CoreServices
         services.AddProjects();
         services.AddUsage();
         services.AddDeletion();
+        services.AddPartners();
         services.AddSettings();
         services.AddRegistration();
         services.AddMessages();

@@ -60,7 +60,8 @@ public sealed class AcceptInvitationEndpoints(AccountStore accounts, IndexTable 
         session.Replace(AccountPartition.Invitations, invitation, stored.ETag);
         // Someone who already belongs keeps their role: an invitation never demotes or promotes (ChangeMemberRole does).
         var existing = session.CallerMember;
-        var role = existing?.Role ?? invitation.Role;
+        // An invitation issued before the account became a partner gives the partner role of the same rank.
+        var role = existing?.Role ?? Member.SameRankIn(invitation.Role, account.Kind);
         if (existing is null)
         {
             session.Add(AccountPartition.Members, new Member(caller.UserId, caller.Email ?? invitation.Email, caller.Name ?? invitation.FullName, role, now) { Language = invitation.Language });

@@ -21,6 +21,10 @@ public sealed record Member(string UserId, string? Email, string? Name, MemberRo
 
     public static MemberRole EmployeeRoleFor(AccountKind kind) => kind == AccountKind.Partner ? MemberRole.PartnerEmployee : MemberRole.CustomerEmployee;
 
+    /// <summary>The role of the same rank in an account of <paramref name="kind"/>: customerAdmin becomes partnerAdmin, and so on.</summary>
+    public static MemberRole SameRankIn(MemberRole role, AccountKind kind) =>
+        role is MemberRole.CustomerAdmin or MemberRole.PartnerAdmin ? AdminRoleFor(kind) : EmployeeRoleFor(kind);
+
     public static bool RoleFits(MemberRole role, AccountKind kind) =>
         kind == AccountKind.Partner ? role is MemberRole.PartnerAdmin or MemberRole.PartnerEmployee : role is MemberRole.CustomerAdmin or MemberRole.CustomerEmployee;
 }

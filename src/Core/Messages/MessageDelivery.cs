@@ -10,7 +10,7 @@ public static class MessageDelivery
     public static void Stage(AccountSession session, Message message)
     {
         session.Add(AccountPartition.Messages, message);
-        session.Record(EventTypes.MessageSent, new { messageId = message.Id, subject = message.Subject, mode = message.Mode, toAllManagedCustomers = message.PartnerWide });
+        session.Record(EventTypes.MessageSent, new { messageId = message.Id, subject = message.Subject, mode = message.Mode, audience = message.Audience, userIds = message.Audience == MessageAudience.Users ? message.UserIds : null, toAllManagedCustomers = message.PartnerWide });
         session.Effect(new SyncMessageInbox(message.Id));
     }
 }

@@ -2,6 +2,7 @@ using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Http;
+using CustomerFunctions.Core.Members;
 using CustomerFunctions.Core.Storage;
 
 namespace CustomerFunctions.Core.Messages;
@@ -10,15 +11,26 @@ namespace CustomerFunctions.Core.Messages;
 public sealed class MessageEndpoints(Paging paging, IdGenerator ids)
 {
     private const int MaxBodyLength = 10_000;
+    private const int MaxRecipients = 100;
 
     public async Task<Answer<ApiResponse, Invalid>> Send(AccountSession session, ApiRequest request)
     {
         var body = request.ReadBody<SendMessageBody>();
-        if (Validate(body) is { } invalid)
+        var check = Validate(body);
+        var audience = body.Audience ?? MessageAudience.Everyone;
+        if (audience == MessageAudience.Users && check.IsValid)
+        {
+            await RecipientsMustBeMembersAsync(session, body.UserIds!, check);
+        }
+        if (check.Failure is { } invalid)
         {
             return invalid;
         }
-        var message = new Message(ids.New(), body.Subject!.Trim(), body.Body!, body.Mode!.Value, session.Now, MessageSender.Of(session.Caller), PartnerWide: false);
+        var message = new Message(ids.New(), body.Subject!.Trim(), body.Body!, body.Mode!.Value, session.Now, MessageSender.Of(session.Caller), PartnerWide: false)
+        {
+            Audience = audience,
+            UserIds = audience == MessageAudience.Users ? [.. body.UserIds!.Distinct(StringComparer.Ordinal)] : [],
+        };
         MessageDelivery.Stage(session, message);
         return await session.CommitAsync(ApiResponse.Created($"/api/customers/{session.AccountId}/messages/{message.Id}", MessageView.From(message, [])));
     }
@@ -27,7 +39,12 @@ public sealed class MessageEndpoints(Paging paging, IdGenerator ids)
     public async Task<Answer<ApiResponse, Invalid, NotFound>> SendToPartnerCustomers(AccountSession session, ApiRequest request)
     {
         var body = request.ReadBody<SendMessageBody>();
-        if (Validate(body) is { } invalid)
+        var check = Validate(body);
+        if (body.Audience == MessageAudience.Users)
+        {
+            check.Error("audience", "A message to every customer goes to everyone or the admins of each; name users in a message to one customer.");
+        }
+        if (check.Failure is { } invalid)
         {
             return invalid;
         }
@@ -35,9 +52,12 @@ public sealed class MessageEndpoints(Paging paging, IdGenerator ids)
         {
             return new NotFound("The partner");
         }
-        var message = new PartnerMessage(ids.New(), body.Subject!.Trim(), body.Body!, body.Mode!.Value, session.Now, MessageSender.Of(session.Caller));
+        var message = new PartnerMessage(ids.New(), body.Subject!.Trim(), body.Body!, body.Mode!.Value, session.Now, MessageSender.Of(session.Caller))
+        {
+            Audience = body.Audience ?? MessageAudience.Everyone,
+        };
         session.Add(AccountPartition.PartnerMessages, message);
-        session.Record(EventTypes.MessageSent, new { messageId = message.Id, subject = message.Subject, mode = message.Mode, toAllManagedCustomers = true });
+        session.Record(EventTypes.MessageSent, new { messageId = message.Id, subject = message.Subject, mode = message.Mode, audience = message.Audience, toAllManagedCustomers = true });
         session.Effect(new FanOutPartnerMessage(message.Id));
         return await session.CommitAsync(ApiResponse.Accepted(PartnerMessageView.From(session.AccountId, message)));
     }
@@ -63,7 +83,7 @@ public sealed class MessageEndpoints(Paging paging, IdGenerator ids)
         return ApiResponse.Ok(MessageView.From(message, acks));
     }
 
-    private static Invalid? Validate(SendMessageBody body)
+    private static Validator Validate(SendMessageBody body)
     {
         var check = new Validator().Text("subject", body.Subject, 200, required: true);
         if (string.IsNullOrWhiteSpace(body.Body))
@@ -82,7 +102,38 @@ public sealed class MessageEndpoints(Paging paging, IdGenerator ids)
         {
             check.Error("mode", "Required: allMustRead or singleRead.");
         }
-        return check.Failure;
+        if (body.Audience == MessageAudience.Users)
+        {
+            if (body.UserIds is not { Count: > 0 } userIds)
+            {
+                check.Error("userIds", "Required with audience users: the members to send it to.");
+            }
+            else if (userIds.Count > MaxRecipients)
+            {
+                check.Error("userIds", $"At most {MaxRecipients} users.");
+            }
+            else if (!userIds.All(Member.IsUserId))
+            {
+                check.Error("userIds", "Every entry must be a user id.");
+            }
+        }
+        else if (body.UserIds is not null)
+        {
+            check.Error("userIds", "Only with audience users.");
+        }
+        return check;
+    }
+
+    /// <summary>Named recipients must be members now: a message to a stranger would be lost (and tell the sender nothing).</summary>
+    private static async Task RecipientsMustBeMembersAsync(AccountSession session, IReadOnlyList<string> userIds, Validator check)
+    {
+        var distinct = userIds.Distinct(StringComparer.Ordinal).ToList();
+        var members = await Task.WhenAll(distinct.Select(id => session.ReadAsync(AccountPartition.Members, MemberRow.Id(id))));
+        var strangers = distinct.Where((_, i) => members[i] is null).ToList();
+        if (strangers.Count > 0)
+        {
+            check.Error("userIds", "Not members of the account: " + string.Join(", ", strangers) + ".");
+        }
     }
 
     /// <summary>The acknowledgements of the messages from <paramref name="firstId"/> to <paramref name="lastId"/>: one range query.</summary>

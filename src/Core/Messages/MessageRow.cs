@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Azure.Data.Tables;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Storage;
@@ -41,6 +42,8 @@ public sealed class MessageRow : RowMapper<Message>
         row["PartnerWide"] = value.PartnerWide;
         row["ClosedAt"] = value.ClosedAt;
         row["ClosedBy"] = value.ClosedBy;
+        row["Audience"] = value.Audience.ToString();
+        row["UserIds"] = value.UserIds.Count == 0 ? null : JsonSerializer.Serialize(value.UserIds);
         return row;
     }
 
@@ -55,5 +58,8 @@ public sealed class MessageRow : RowMapper<Message>
     {
         ClosedAt = e.GetDateTimeOffset("ClosedAt"),
         ClosedBy = e.GetString("ClosedBy"),
+        // Rows written before audiences existed went to everyone.
+        Audience = Enum.TryParse<MessageAudience>(e.GetString("Audience"), out var audience) ? audience : MessageAudience.Everyone,
+        UserIds = e.GetString("UserIds") is { } ids ? JsonSerializer.Deserialize<List<string>>(ids) ?? [] : [],
     };
 }

@@ -17,6 +17,6 @@ public sealed class PartnerMessageRow : RowMapper<PartnerMessage>
     public override PartnerMessage FromEntity(TableEntity entity)
     {
         var m = MessageRow.Read(entity, entity.RowKey[Prefix.Length..]);
-        return new PartnerMessage(m.Id, m.Subject, m.Body, m.Mode, m.SentAt, m.SentBy);
+        return new PartnerMessage(m.Id, m.Subject, m.Body, m.Mode, m.SentAt, m.SentBy) { Audience = m.Audience };
     }
 }

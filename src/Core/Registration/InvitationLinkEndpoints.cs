@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace CustomerFunctions.Core.Registration;
 
 /// <summary>A partner's invitation links: create, list, revoke. Operators and the partner's own members (declared on the routes), while the operator has links on.</summary>
-public sealed class InvitationLinkEndpoints(OperatorSettingsStore settingsStore, Paging paging, IdGenerator ids, IOptions<PanelOptions> panel)
+public sealed class InvitationLinkEndpoints(OperatorSettingsStore settingsStore, Paging paging, IdGenerator ids, InvitationLinkTokens tokens, IOptions<PanelOptions> panel)
 {
     public const int MaxUsesLimit = 100_000;
     private static readonly TimeSpan LongestLifetime = TimeSpan.FromDays(365);
@@ -41,8 +41,9 @@ public sealed class InvitationLinkEndpoints(OperatorSettingsStore settingsStore,
             return invalid;
         }
 
-        var token = IdGenerator.NewToken();
-        var link = new InvitationLink(ids.New(), IdGenerator.Hash(token), body.ExpiresAt!.Value.ToUniversalTime(), body.MaxUses, 0, null, now, session.Caller.UserId);
+        var linkId = ids.New();
+        var token = tokens.For(session.AccountId, linkId);
+        var link = new InvitationLink(linkId, IdGenerator.Hash(token), body.ExpiresAt!.Value.ToUniversalTime(), body.MaxUses, 0, null, now, session.Caller.UserId);
         session.Add(AccountPartition.InvitationLinks, link);
         session.Record(EventTypes.InvitationLinkCreated, new { linkId = link.Id, expiresAt = link.ExpiresAt, maxUses = link.MaxUses });
         session.Effect(new IndexToken(InvitationLink.TokenPurpose, link.TokenHash, AccountPartition.InvitationLinks.Key(InvitationLinkRow.Id(link.Id))));
@@ -62,7 +63,7 @@ public sealed class InvitationLinkEndpoints(OperatorSettingsStore settingsStore,
         }
         var (links, continuation) = await session.PageAsync(AccountPartition.InvitationLinks, paging);
         var now = session.Now;
-        return ApiResponse.Ok(new InvitationLinkPage([.. links.Select(l => InvitationLinkView.From(l, now))], continuation));
+        return ApiResponse.Ok(new InvitationLinkPage([.. links.Select(l => InvitationLinkView.From(l, now, UrlOf(session.AccountId, l, now)))], continuation));
     }
 
     public async Task<Answer<ApiResponse, NotFound, InvitationLinksDisabled>> Revoke(AccountSession session, ApiRequest request)
@@ -91,6 +92,10 @@ public sealed class InvitationLinkEndpoints(OperatorSettingsStore settingsStore,
         session.Effect(new RemoveToken(InvitationLink.TokenPurpose, link.TokenHash));
         return await session.CommitAsync(ApiResponse.NoContent());
     }
+
+    /// <summary>The url of an active link ("Copy the link"); a revoked, expired or used-up link has none.</summary>
+    private string? UrlOf(string partnerId, InvitationLink link, DateTimeOffset now) =>
+        link.IsUsableAt(now) && tokens.Recover(partnerId, link) is { } token ? panel.Value.Link("register", token) : null;
 
     /// <summary>Links belong to partner accounts: any other account named in the route is not one.</summary>
     private static NotFound? NotAPartner(AccountSession session) =>

@@ -1,6 +1,6 @@
 namespace CustomerFunctions.Core.Registration;
 
-/// <summary>A link as the API shows it; <c>url</c> (carrying the token) only in the answer to its creation.</summary>
+/// <summary>A link as the API shows it; <c>url</c> (carrying the token) while the link is active.</summary>
 public sealed record InvitationLinkView(
     string Id, string? Url, DateTimeOffset ExpiresAt, int? MaxUses, int Uses, InvitationLinkState State, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? RevokedAt)
 {

@@ -14,6 +14,7 @@ public static class RegistrationFeature
         services.TryAddSingleton<InvitationLinkEndpoints>();
         services.TryAddSingleton<RegistrationStore>();
         services.TryAddSingleton<InvitationLinks>();
+        services.TryAddSingleton<InvitationLinkTokens>();
         services.TryAddSingleton<AddressRateLimiter>();
         services.TryAddSingleton<RegistrationPurge>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IEmailTemplateSet, RegistrationEmails>());

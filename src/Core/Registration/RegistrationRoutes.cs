@@ -18,9 +18,9 @@ public static class RegistrationRoutes
         Route<ApprovalEndpoints>.For("RejectCustomer", "POST", "customers/{id}/rejection", Access.Writes(Allowed.Managers), (e, s, r) => e.Reject(s, r))
             with { Summary = "Reject a registration waiting for approval: the account is deleted, the reason emailed to the registrant, then personal data and the reason erased", BodyType = typeof(RejectCustomerBody), ResponseType = typeof(AccountView) },
         Route<InvitationLinkEndpoints>.For("CreateInvitationLink", "POST", "partners/{partnerId}/invitation-links", Access.Writes(Allowed.PartnerMembers, "partnerId"), (e, s, r) => e.Create(s, r))
-            with { Summary = "Create an invitation link; the answer carries its url (with the token) once", BodyType = typeof(CreateInvitationLinkBody), ResponseType = typeof(InvitationLinkView) },
+            with { Summary = "Create an invitation link; the answer carries its url (with the token)", BodyType = typeof(CreateInvitationLinkBody), ResponseType = typeof(InvitationLinkView) },
         Route<InvitationLinkEndpoints>.For("ListInvitationLinks", "GET", "partners/{partnerId}/invitation-links", Access.Reads(Allowed.PartnerMembers, "partnerId"), (e, s, r) => e.List(s, r))
-            with { Summary = "A partner's invitation links (without tokens), with uses and state", ResponseType = typeof(InvitationLinkPage), Query = ["pageSize", "continuationToken"] },
+            with { Summary = "A partner's invitation links with uses and state, and the url of each active one (derived again from a configured key: no token is stored)", ResponseType = typeof(InvitationLinkPage), Query = ["pageSize", "continuationToken"] },
         Route<InvitationLinkEndpoints>.For("RevokeInvitationLink", "DELETE", "partners/{partnerId}/invitation-links/{linkId}", Access.Writes(Allowed.PartnerMembers, "partnerId"), (e, s, r) => e.Revoke(s, r))
             with { Summary = "Revoke an invitation link" },
     ];

@@ -39,7 +39,11 @@ public sealed partial class ServiceKeys
         ImpersonationKeys = Load(options.Value.ImpersonationKeys, nameof(ServiceKeysOptions.ImpersonationKeys), logger);
         // Derived, not configured: one more secret to deploy would add nothing, and HKDF keeps the purposes apart.
         StorageSealingKeys = [.. ContinuationKeys.Select(k => HKDF.DeriveKey(HashAlgorithmName.SHA256, k, 32, info: "stored-answers"u8.ToArray()))];
+        InvitationLinkKeys = [.. ContinuationKeys.Select(k => HKDF.DeriveKey(HashAlgorithmName.SHA256, k, 32, info: "invitation-link-tokens"u8.ToArray()))];
     }
+
+    /// <summary>Keys from which invitation-link tokens are derived (HMAC of the link), one per continuation key, newest first.</summary>
+    public IReadOnlyList<byte[]> InvitationLinkKeys { get; }
 
     /// <summary>Keys that seal secrets kept in storage (<see cref="SealedText"/>), one derived from each continuation key, newest first.</summary>
     public IReadOnlyList<byte[]> StorageSealingKeys { get; }

@@ -21,6 +21,7 @@ public sealed class AuthorizationMatrix(MatrixFixture f) : IClassFixture<MatrixF
     private static readonly string[] SignedIn = ["ok", "ok", "ok", "ok", "ok", "ok", "ok", "401", "ok", "ok", "ok", "ok"];
     private static readonly string[] PartnerMembersRead = ["ok", "ok", "ok", "404", "404", "404", "404", "401", "404", "ok", "404", "ok"];
     private static readonly string[] PartnerMembersWrite = ["ok", "ok", "ok", "404", "404", "404", "404", "401", "404", "403", "404", "ok"];
+    private static readonly string[] PartnerAdminsWrite = ["ok", "ok", "403", "404", "404", "404", "404", "401", "404", "403", "404", "ok"];
 
     /// <summary>A project row aimed at a partner: creating one is refused (409 not-a-customer), and none exists to find (404).</summary>
     private static string[] CustomersOnly(string[] row, string onPartner = "404") => [.. row[..^1], onPartner];
@@ -34,6 +35,8 @@ public sealed class AuthorizationMatrix(MatrixFixture f) : IClassFixture<MatrixF
         ("UpdateCustomer", AdminsWrite),
         ("SetCustomerStatus", ManagersWrite),
         ("SetCustomerQuota", ManagersWrite),
+        // Operators only; the world's customer has a managing partner, so even the operator meets 409 managed-by-partner.
+        ("SetAccountKind", ["409", "403", "403", "404", "403", "403", "404", "401", "403", "403", "403", "403"]),
         ("GetCustomerHistory", AdminsRead),
         ("ApproveCustomer", ManagersWrite),
         ("RejectCustomer", ManagersWrite),
@@ -68,6 +71,8 @@ public sealed class AuthorizationMatrix(MatrixFixture f) : IClassFixture<MatrixF
         ("CancelDeletionRequest", ManagersWrite),
         ("ListDeletionRequests", AdminsRead),
         ("DeleteCustomer", ManagersWrite),
+        ("GetPartnerSettings", PartnerMembersRead),
+        ("SetPartnerSettings", PartnerAdminsWrite),
         // Settings, registration, links
         ("GetSettings", OperatorOnly),
         ("UpdateSettings", OperatorOnly),
@@ -135,6 +140,7 @@ public sealed class AuthorizationMatrix(MatrixFixture f) : IClassFixture<MatrixF
             "UpdateCustomer" => new(HttpMethod.Patch, $"/api/customers/{c}", new { name = "Renamed" }),
             "SetCustomerStatus" => new(HttpMethod.Put, $"/api/customers/{c}/status", new { status = "disabled" }),
             "SetCustomerQuota" => new(HttpMethod.Put, $"/api/customers/{c}/quota", new { projects = 7 }),
+            "SetAccountKind" => new(HttpMethod.Put, $"/api/customers/{c}/kind", new { kind = "partner" }),
             "GetCustomerHistory" => new(HttpMethod.Get, $"/api/customers/{c}/history"),
             "ApproveCustomer" => await Pending(w, new(HttpMethod.Post, $"/api/customers/{c}/approval")),
             "RejectCustomer" => await Pending(w, new(HttpMethod.Post, $"/api/customers/{c}/rejection", new { reason = "Not a real company" })),
@@ -165,6 +171,8 @@ public sealed class AuthorizationMatrix(MatrixFixture f) : IClassFixture<MatrixF
             "CancelDeletionRequest" => await DeletionRequested(w, new(HttpMethod.Post, $"/api/customers/{c}/deletion-request/cancel", new { note = "Stays with us" })),
             "ListDeletionRequests" => new(HttpMethod.Get, $"/api/customers/{c}/deletion-requests"),
             "DeleteCustomer" => new(HttpMethod.Delete, $"/api/customers/{c}?confirm={c}"),
+            "GetPartnerSettings" => new(HttpMethod.Get, $"/api/partners/{p}/settings"),
+            "SetPartnerSettings" => new(HttpMethod.Put, $"/api/partners/{p}/settings", new { deletionNotices = "allMembers" }),
             "GetSettings" => new(HttpMethod.Get, "/api/settings"),
             "UpdateSettings" => new(HttpMethod.Put, "/api/settings", new { deletionGraceDays = 10 }),
             "ListSettingsAudit" => new(HttpMethod.Get, "/api/settings/audit"),

@@ -37,6 +37,8 @@ public sealed class MatrixFollowsDeclaredAccess
         ["DeleteProject"] = [(Role.PartnerAdminOnPartner, "404")],
         ["GrantProjectAccess"] = [(Role.PartnerAdminOnPartner, "404")],
         ["RevokeProjectAccess"] = [(Role.PartnerAdminOnPartner, "404")],
+        // The world's customer has a managing partner: it cannot become a partner (409 managed-by-partner).
+        ["SetAccountKind"] = [(Role.Operator, "409")],
         // The impersonator is not one of the message's recipients.
         ["AcknowledgeMessage"] = [(Role.Impersonation, "404")],
     };

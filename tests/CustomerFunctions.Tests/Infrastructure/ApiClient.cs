@@ -62,6 +62,10 @@ public sealed record Reply(int Status, string Text, HttpResponseHeaders Headers,
         return this;
     }
 
+    /// <summary>Whether a validation problem names <paramref name="field"/> among its field errors.</summary>
+    public bool HasFieldError(string field) =>
+        Json.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object && errors.TryGetProperty(field, out _);
+
     /// <summary>Asserts a problem details answer with this status and a problem type ending in <paramref name="typeSuffix"/>.</summary>
     public Reply IsProblem(int status, string? typeSuffix = null)
     {

@@ -1,0 +1,3 @@
+namespace CustomerFunctions.Core.Customers;
+
+public sealed record SetAccountKindBody(AccountKind? Kind);
