@@ -9,9 +9,9 @@ public static class MessageRoutes
     public static readonly IReadOnlyList<ApiRoute> All =
     [
         Route<MessageEndpoints>.For("SendMessage", "POST", "customers/{id}/messages", Access.Writes(Allowed.Managers), (e, s, r) => e.Send(s, r))
-            with { Summary = "Send a message to the users of one customer (allMustRead: each user acknowledges; singleRead: the first acknowledgement hides it for everyone). Recipients are the members at sending time", BodyType = typeof(SendMessageBody), ResponseType = typeof(MessageView) },
+            with { Summary = "Send a message to the users of one customer (allMustRead: each user acknowledges; singleRead: the first acknowledgement hides it for everyone). Recipients are the members at sending time", BodyType = typeof(SendMessageBody), ResponseType = typeof(MessageView), Success = [201] },
         Route<MessageEndpoints>.For("SendPartnerMessage", "POST", "partners/{partnerId}/messages", Access.Writes(Allowed.PartnerMembers, "partnerId"), (e, s, r) => e.SendToPartnerCustomers(s, r))
-            with { Summary = "Send a message to the users of every customer the partner manages (202: delivered as one message per customer, each with its own MESSAGE_SENT event)", BodyType = typeof(SendMessageBody), ResponseType = typeof(PartnerMessageView) },
+            with { Summary = "Send a message to the users of every customer the partner manages (202: delivered as one message per customer, each with its own MESSAGE_SENT event)", BodyType = typeof(SendMessageBody), ResponseType = typeof(PartnerMessageView), Success = [202] },
         Route<MessageEndpoints>.For("ListMessages", "GET", "customers/{id}/messages", Access.Reads(Allowed.Managers), (e, s, r) => e.List(s, r))
             with { Summary = "Messages sent to the customer, newest first, each with who acknowledged it", ResponseType = typeof(MessageList), Query = ["pageSize", "continuationToken"] },
         Route<MessageEndpoints>.For("GetMessage", "GET", "customers/{id}/messages/{messageId}", Access.Reads(Allowed.Managers), (e, s, r) => e.Get(s, r))
