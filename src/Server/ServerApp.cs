@@ -1,6 +1,5 @@
 using CustomerFunctions.Core.Api;
 using CustomerFunctions.Core.Hosting;
-using CustomerFunctions.Core.Http;
 
 namespace CustomerFunctions.Server;
 
@@ -31,9 +30,9 @@ public static class ServerApp
             app.MapMethods("/api/" + route.Route, [route.Verb], (Delegate)((HttpContext context) => dispatcher.RunAsync(route.Name, context.Request)))
                 .WithName(route.Name);
         }
-        app.MapGet("/openapi/v1.json", () => Results.Text(OpenApiDocument.Json, "application/json"));
-        app.MapGet("/health", () => Results.Text("ok"));
-        app.MapFallback((HttpContext context) => ApiError.NotFound($"The route {context.Request.Method} {context.Request.Path}").ToResult());
+        // The OpenAPI document, /docs, /health and the problem-details 404 for everything else: the same code src/Functions'
+        // catch-all function runs (a catch-all pattern, unlike MapFallback's, also takes paths with a file extension).
+        app.Map("/{**path}", (HttpContext context) => HostRoutes.Answer(context.Request));
         return app;
     }
 }

@@ -33,7 +33,7 @@ public sealed record ApiRoute(string Name, string Verb, string Route, Access Acc
     /// <summary>The feature the route belongs to (its endpoints' folder): the OpenAPI tag.</summary>
     public string Feature => Endpoints.Namespace![(Endpoints.Namespace!.LastIndexOf('.') + 1)..];
 
-    /// <summary>Also answers <c>Accept: text/csv</c>, with the next page's token in a <c>Continuation-Token</c> header.</summary>
+    /// <summary>Also answers <c>Accept: text/csv</c> (a paged route with the next page's token in a <c>Continuation-Token</c> header).</summary>
     public bool Csv { get; init; }
 
     /// <summary>The failure kinds the handler's signature lists (its <see cref="Answer{T1,T2}"/> type arguments).</summary>

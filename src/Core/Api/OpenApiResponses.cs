@@ -38,7 +38,10 @@ internal sealed class OpenApiResponses(OpenApiSchemas schemas)
         {
             response["content"] ??= new JsonObject();
             response["content"]!["text/csv"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string" } };
-            headers["Continuation-Token"] = HeaderRef("ContinuationToken");
+            if (route.Query.Contains("continuationToken"))
+            {
+                headers["Continuation-Token"] = HeaderRef("ContinuationToken");
+            }
         }
         if (status == 201)
         {
