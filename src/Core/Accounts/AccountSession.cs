@@ -19,6 +19,9 @@ namespace CustomerFunctions.Core.Accounts;
 public sealed class AccountSession
 {
     private const int MaxRowsPerTransaction = 100;
+
+    /// <summary>A profile column naming the commit that wrote it last, so a commit whose answer was lost can recognize itself.</summary>
+    private const string CommitIdColumn = "CommitId";
     private readonly AccountStore store;
     private readonly List<TableTransactionAction> actions = [];
     private readonly List<SideEffect> effects = [];
@@ -178,11 +181,14 @@ public sealed class AccountSession
     {
         var account = Existing;
         account.Bump();
+        var commitId = store.Ids.New();
+        var profile = AccountPartition.Profile.ToEntity(AccountId, account);
+        profile[CommitIdColumn] = commitId;
         var all = new List<TableTransactionAction>(actions.Count + events.Count + 3)
         {
             ProfileETag is { } etag
-                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, AccountPartition.Profile.ToEntity(AccountId, account), etag)
-                : new TableTransactionAction(TableTransactionActionType.Add, AccountPartition.Profile.ToEntity(AccountId, account)),
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, profile, etag)
+                : new TableTransactionAction(TableTransactionActionType.Add, profile),
         };
         all.AddRange(actions);
         all.AddRange(events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, AccountPartition.Events.ToEntity(AccountId, e))));
@@ -203,24 +209,36 @@ public sealed class AccountSession
         {
             await store.Outbox.ScheduleRecoveryAsync(AccountId, CancellationToken.None);
         }
-        Response<IReadOnlyList<Response>> result;
         try
         {
             // Not cancellable: once sent, a commit is allowed to finish even if the client went away.
-            result = await Table.SubmitTransactionAsync(all, CancellationToken.None);
+            var result = await Table.SubmitTransactionAsync(all, CancellationToken.None);
+            ProfileETag = result.Value[0].Headers.ETag;
         }
         catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
         {
-            account.Unbump();
-            throw new ConcurrencyConflictException($"Account {AccountId} changed during the command.", e);
+            // The SDK retries a transaction whose answer was lost, and storage refuses the repeat of what it already
+            // did: the profile's commit id tells whether the refused batch was this very one (then it stands).
+            if (await OwnCommitAsync(commitId) is not { } landed)
+            {
+                account.Unbump();
+                throw new ConcurrencyConflictException($"Account {AccountId} changed during the command.", e);
+            }
+            ProfileETag = landed;
         }
-        ProfileETag = result.Value[0].Headers.ETag;
         store.Faults.At(FaultInjection.AfterCommit);
         if (effects.Count > 0)
         {
             await store.Outbox.RunAfterCommitAsync(AccountId, outboxRows, effects);
         }
         return response with { ETag = ProfileETag?.ToString() };
+    }
+
+    /// <summary>The profile's ETag when its last commit is <paramref name="commitId"/>; null when another command's is.</summary>
+    private async Task<ETag?> OwnCommitAsync(string commitId)
+    {
+        var stored = await Table.GetEntityIfExistsAsync<TableEntity>(AccountId, AccountRow.Key, [CommitIdColumn], CancellationToken.None);
+        return stored.HasValue && stored.Value!.GetString(CommitIdColumn) == commitId ? stored.Value.ETag : null;
     }
 
     private TableEntity Own(TableEntity entity)

@@ -66,7 +66,7 @@ public sealed class PartnerWideFanOut(ServiceFixture f) : IClassFixture<ServiceF
     private async Task<int> DeliveredCount(string messageId)
     {
         var count = 0;
-        await foreach (var _ in f.StorageClients.Accounts.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {MessageRow.Prefix + messageId}"), select: ["RowKey"]))
+        await foreach (var _ in f.StorageClients.Accounts.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {MessageRow.Prefix + MessageRow.Id(messageId)}"), select: ["RowKey"]))
         {
             count++;
         }

@@ -47,6 +47,37 @@ public sealed class StorageFaults(ServiceFixture f) : IClassFixture<ServiceFixtu
     }
 
     [Fact]
+    public async Task CommitWhoseAnswerIsLostOnce_WithoutAnIdempotencyKey_StillAnswers201_NotIdentifierTaken()
+    {
+        var id = Ids.Account();
+        var failed = 0;
+        f.Faults.FailStorageWhen((method, uri) => IsCommit(method, uri) && Interlocked.Increment(ref failed) == 1 ? StorageFault.FailAfterSending : StorageFault.None);
+        // The SDK's retry of the lost batch is refused (the profile exists); the profile's commit id shows the batch was this one.
+        (await f.As(op).Post("/api/customers", new { id, name = "Once" })).Is(201);
+        Assert.True(failed >= 2, "the lost batch was sent again");
+        f.Faults.FailStorageWhen(null);
+        var rows = await StorageRows.PartitionAsync(f, id);
+        Assert.Single(rows, r => r.RowKey == "profile");
+        Assert.Equal(1, StorageRows.Events(rows, "CUSTOMER_CREATED"));
+    }
+
+    [Fact]
+    public async Task MessageWhoseAnswerIsLostOnce_IsSentOnce_AndItsETagIsTheStoredOne()
+    {
+        var id = await Seed.Customer(f, op);
+        var failed = 0;
+        f.Faults.FailStorageWhen((method, uri) => IsCommit(method, uri) && Interlocked.Increment(ref failed) == 1 ? StorageFault.FailAfterSending : StorageFault.None);
+        // Without the commit id the command would run again after the refused repeat, and the customer would get it twice.
+        var sent = (await f.As(op).Post($"/api/customers/{id}/messages", new { subject = "Once", body = "Only once.", mode = "singleRead" })).Is(201);
+        f.Faults.FailStorageWhen(null);
+        Assert.True(failed >= 2, "the lost batch was sent again");
+        Assert.Single((await f.As(op).Get($"/api/customers/{id}/messages")).Is(200).Json.GetProperty("items").EnumerateArray());
+
+        // The recovered commit answers with the stored ETag: a write guarded by it succeeds.
+        (await f.As(op).Patch($"/api/customers/{id}", new { name = "Renamed" }, new Dictionary<string, string> { ["If-Match"] = sent.ETag! })).Is(200);
+    }
+
+    [Fact]
     public async Task CommitWhoseAnswersAreAllLost_Is503_ButTheRetryWithTheSameKeyReplays_NoDuplicate()
     {
         var id = Ids.Account();
