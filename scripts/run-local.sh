@@ -41,6 +41,7 @@ cat <<INFO
 
   Panel:      http://127.0.0.1:7071/signin#token=$TOKEN
   API:        http://127.0.0.1:7071/api   (OpenAPI: http://127.0.0.1:7071/openapi/v1.json)
+  API reference: http://127.0.0.1:7071/docs   (Authentication: paste the operator token below as the Bearer token)
   Emails:     $PWD/.local/mail/*.eml
   Operator token (12 hours):
     $TOKEN

@@ -8,23 +8,23 @@ namespace CustomerFunctions.Functions;
 public sealed class AccountFunctions(ApiDispatcher api)
 {
     [Function("CreateCustomer")]
-    public Task<IResult> CreateCustomer([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "customers")] HttpRequest request) => api.RunAsync("CreateCustomer", request);
+    public Task<IResult> CreateCustomer([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/customers")] HttpRequest request) => api.RunAsync("CreateCustomer", request);
 
     [Function("GetCustomer")]
-    public Task<IResult> GetCustomer([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "customers/{id}")] HttpRequest request) => api.RunAsync("GetCustomer", request);
+    public Task<IResult> GetCustomer([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/customers/{id}")] HttpRequest request) => api.RunAsync("GetCustomer", request);
 
     [Function("ListCustomers")]
-    public Task<IResult> ListCustomers([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "customers")] HttpRequest request) => api.RunAsync("ListCustomers", request);
+    public Task<IResult> ListCustomers([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/customers")] HttpRequest request) => api.RunAsync("ListCustomers", request);
 
     [Function("UpdateCustomer")]
-    public Task<IResult> UpdateCustomer([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "customers/{id}")] HttpRequest request) => api.RunAsync("UpdateCustomer", request);
+    public Task<IResult> UpdateCustomer([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "api/customers/{id}")] HttpRequest request) => api.RunAsync("UpdateCustomer", request);
 
     [Function("SetCustomerStatus")]
-    public Task<IResult> SetCustomerStatus([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "customers/{id}/status")] HttpRequest request) => api.RunAsync("SetCustomerStatus", request);
+    public Task<IResult> SetCustomerStatus([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/customers/{id}/status")] HttpRequest request) => api.RunAsync("SetCustomerStatus", request);
 
     [Function("SetCustomerQuota")]
-    public Task<IResult> SetCustomerQuota([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "customers/{id}/quota")] HttpRequest request) => api.RunAsync("SetCustomerQuota", request);
+    public Task<IResult> SetCustomerQuota([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/customers/{id}/quota")] HttpRequest request) => api.RunAsync("SetCustomerQuota", request);
 
     [Function("SetAccountKind")]
-    public Task<IResult> SetAccountKind([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "customers/{id}/kind")] HttpRequest request) => api.RunAsync("SetAccountKind", request);
+    public Task<IResult> SetAccountKind([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/customers/{id}/kind")] HttpRequest request) => api.RunAsync("SetAccountKind", request);
 }

@@ -9,16 +9,16 @@ namespace CustomerFunctions.Functions;
 public sealed class DeletionFunctions(ApiDispatcher api, DeletionSweep sweep)
 {
     [Function("RequestDeletion")]
-    public Task<IResult> RequestDeletion([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "customers/{id}/deletion-request")] HttpRequest request) => api.RunAsync("RequestDeletion", request);
+    public Task<IResult> RequestDeletion([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/customers/{id}/deletion-request")] HttpRequest request) => api.RunAsync("RequestDeletion", request);
 
     [Function("CancelDeletionRequest")]
-    public Task<IResult> CancelDeletionRequest([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "customers/{id}/deletion-request/cancel")] HttpRequest request) => api.RunAsync("CancelDeletionRequest", request);
+    public Task<IResult> CancelDeletionRequest([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/customers/{id}/deletion-request/cancel")] HttpRequest request) => api.RunAsync("CancelDeletionRequest", request);
 
     [Function("ListDeletionRequests")]
-    public Task<IResult> ListDeletionRequests([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "customers/{id}/deletion-requests")] HttpRequest request) => api.RunAsync("ListDeletionRequests", request);
+    public Task<IResult> ListDeletionRequests([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/customers/{id}/deletion-requests")] HttpRequest request) => api.RunAsync("ListDeletionRequests", request);
 
     [Function("DeleteCustomer")]
-    public Task<IResult> DeleteCustomer([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "customers/{id}")] HttpRequest request) => api.RunAsync("DeleteCustomer", request);
+    public Task<IResult> DeleteCustomer([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/customers/{id}")] HttpRequest request) => api.RunAsync("DeleteCustomer", request);
 
     // The schedule is the app setting Timers:DeletionSweep (Timers__DeletionSweep in Azure app settings), a six-field CRON expression.
     [Function("DeletionSweep")]

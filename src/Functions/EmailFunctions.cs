@@ -8,5 +8,5 @@ namespace CustomerFunctions.Functions;
 public sealed class EmailFunctions(ApiDispatcher api)
 {
     [Function("ListFailedEmails")]
-    public Task<IResult> ListFailedEmails([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "operator/failed-emails")] HttpRequest request) => api.RunAsync("ListFailedEmails", request);
+    public Task<IResult> ListFailedEmails([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/operator/failed-emails")] HttpRequest request) => api.RunAsync("ListFailedEmails", request);
 }

@@ -8,5 +8,5 @@ namespace CustomerFunctions.Functions;
 public sealed class HistoryFunctions(ApiDispatcher api)
 {
     [Function("GetCustomerHistory")]
-    public Task<IResult> GetCustomerHistory([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "customers/{id}/history")] HttpRequest request) => api.RunAsync("GetCustomerHistory", request);
+    public Task<IResult> GetCustomerHistory([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/customers/{id}/history")] HttpRequest request) => api.RunAsync("GetCustomerHistory", request);
 }

@@ -8,5 +8,5 @@ namespace CustomerFunctions.Functions;
 public sealed class ImpersonationFunctions(ApiDispatcher api)
 {
     [Function("StartImpersonation")]
-    public Task<IResult> StartImpersonation([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "customers/{id}/impersonation")] HttpRequest request) => api.RunAsync("StartImpersonation", request);
+    public Task<IResult> StartImpersonation([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/customers/{id}/impersonation")] HttpRequest request) => api.RunAsync("StartImpersonation", request);
 }

@@ -8,20 +8,20 @@ namespace CustomerFunctions.Functions;
 public sealed class InvitationFunctions(ApiDispatcher api)
 {
     [Function("ListInvitations")]
-    public Task<IResult> ListInvitations([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "customers/{id}/invitations")] HttpRequest request) => api.RunAsync("ListInvitations", request);
+    public Task<IResult> ListInvitations([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/customers/{id}/invitations")] HttpRequest request) => api.RunAsync("ListInvitations", request);
 
     [Function("CreateInvitation")]
-    public Task<IResult> CreateInvitation([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "customers/{id}/invitations")] HttpRequest request) => api.RunAsync("CreateInvitation", request);
+    public Task<IResult> CreateInvitation([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/customers/{id}/invitations")] HttpRequest request) => api.RunAsync("CreateInvitation", request);
 
     [Function("GetInvitation")]
-    public Task<IResult> GetInvitation([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "customers/{id}/invitations/{invitationId}")] HttpRequest request) => api.RunAsync("GetInvitation", request);
+    public Task<IResult> GetInvitation([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/customers/{id}/invitations/{invitationId}")] HttpRequest request) => api.RunAsync("GetInvitation", request);
 
     [Function("ResendInvitation")]
-    public Task<IResult> ResendInvitation([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "customers/{id}/invitations/{invitationId}/resend")] HttpRequest request) => api.RunAsync("ResendInvitation", request);
+    public Task<IResult> ResendInvitation([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/customers/{id}/invitations/{invitationId}/resend")] HttpRequest request) => api.RunAsync("ResendInvitation", request);
 
     [Function("CancelInvitation")]
-    public Task<IResult> CancelInvitation([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "customers/{id}/invitations/{invitationId}")] HttpRequest request) => api.RunAsync("CancelInvitation", request);
+    public Task<IResult> CancelInvitation([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/customers/{id}/invitations/{invitationId}")] HttpRequest request) => api.RunAsync("CancelInvitation", request);
 
     [Function("AcceptInvitation")]
-    public Task<IResult> AcceptInvitation([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "invitations/accept")] HttpRequest request) => api.RunAsync("AcceptInvitation", request);
+    public Task<IResult> AcceptInvitation([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/invitations/accept")] HttpRequest request) => api.RunAsync("AcceptInvitation", request);
 }

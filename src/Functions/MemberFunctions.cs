@@ -8,20 +8,20 @@ namespace CustomerFunctions.Functions;
 public sealed class MemberFunctions(ApiDispatcher api)
 {
     [Function("ListMembers")]
-    public Task<IResult> ListMembers([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "customers/{id}/members")] HttpRequest request) => api.RunAsync("ListMembers", request);
+    public Task<IResult> ListMembers([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/customers/{id}/members")] HttpRequest request) => api.RunAsync("ListMembers", request);
 
     [Function("AddMyself")]
-    public Task<IResult> AddMyself([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "customers/{id}/members/me")] HttpRequest request) => api.RunAsync("AddMyself", request);
+    public Task<IResult> AddMyself([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/customers/{id}/members/me")] HttpRequest request) => api.RunAsync("AddMyself", request);
 
     [Function("ChangeMemberRole")]
-    public Task<IResult> ChangeMemberRole([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "customers/{id}/members/{userId}/role")] HttpRequest request) => api.RunAsync("ChangeMemberRole", request);
+    public Task<IResult> ChangeMemberRole([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/customers/{id}/members/{userId}/role")] HttpRequest request) => api.RunAsync("ChangeMemberRole", request);
 
     [Function("UpdateMember")]
-    public Task<IResult> UpdateMember([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "customers/{id}/members/{userId}")] HttpRequest request) => api.RunAsync("UpdateMember", request);
+    public Task<IResult> UpdateMember([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "api/customers/{id}/members/{userId}")] HttpRequest request) => api.RunAsync("UpdateMember", request);
 
     [Function("RemoveMember")]
-    public Task<IResult> RemoveMember([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "customers/{id}/members/{userId}")] HttpRequest request) => api.RunAsync("RemoveMember", request);
+    public Task<IResult> RemoveMember([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/customers/{id}/members/{userId}")] HttpRequest request) => api.RunAsync("RemoveMember", request);
 
     [Function("GetMe")]
-    public Task<IResult> GetMe([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me")] HttpRequest request) => api.RunAsync("GetMe", request);
+    public Task<IResult> GetMe([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/me")] HttpRequest request) => api.RunAsync("GetMe", request);
 }

@@ -9,10 +9,10 @@ namespace CustomerFunctions.Functions;
 public sealed class OperationsFunctions(ApiDispatcher api, OutboxBackstop backstop)
 {
     [Function("ListParkedEffects")]
-    public Task<IResult> ListParkedEffects([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "operator/outbox/parked")] HttpRequest request) => api.RunAsync("ListParkedEffects", request);
+    public Task<IResult> ListParkedEffects([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/operator/outbox/parked")] HttpRequest request) => api.RunAsync("ListParkedEffects", request);
 
     [Function("ReplayParkedEffect")]
-    public Task<IResult> ReplayParkedEffect([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "operator/outbox/parked/{accountId}/{effectId}/replay")] HttpRequest request) => api.RunAsync("ReplayParkedEffect", request);
+    public Task<IResult> ReplayParkedEffect([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/operator/outbox/parked/{accountId}/{effectId}/replay")] HttpRequest request) => api.RunAsync("ReplayParkedEffect", request);
 
     // The schedule is the app setting Timers:OutboxBackstop (Timers__OutboxBackstop in Azure app settings), a six-field CRON expression.
     [Function("OutboxBackstop")]

@@ -8,8 +8,8 @@ namespace CustomerFunctions.Functions;
 public sealed class PartnerFunctions(ApiDispatcher api)
 {
     [Function("GetPartnerSettings")]
-    public Task<IResult> GetPartnerSettings([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "partners/{partnerId}/settings")] HttpRequest request) => api.RunAsync("GetPartnerSettings", request);
+    public Task<IResult> GetPartnerSettings([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/partners/{partnerId}/settings")] HttpRequest request) => api.RunAsync("GetPartnerSettings", request);
 
     [Function("SetPartnerSettings")]
-    public Task<IResult> SetPartnerSettings([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "partners/{partnerId}/settings")] HttpRequest request) => api.RunAsync("SetPartnerSettings", request);
+    public Task<IResult> SetPartnerSettings([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/partners/{partnerId}/settings")] HttpRequest request) => api.RunAsync("SetPartnerSettings", request);
 }

@@ -8,23 +8,23 @@ namespace CustomerFunctions.Functions;
 public sealed class ProductFunctions(ApiDispatcher api)
 {
     [Function("ListProducts")]
-    public Task<IResult> ListProducts([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "products")] HttpRequest request) => api.RunAsync("ListProducts", request);
+    public Task<IResult> ListProducts([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/products")] HttpRequest request) => api.RunAsync("ListProducts", request);
 
     [Function("GetProduct")]
-    public Task<IResult> GetProduct([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "products/{productId}")] HttpRequest request) => api.RunAsync("GetProduct", request);
+    public Task<IResult> GetProduct([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/products/{productId}")] HttpRequest request) => api.RunAsync("GetProduct", request);
 
     [Function("UpsertProduct")]
-    public Task<IResult> UpsertProduct([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "products/{productId}")] HttpRequest request) => api.RunAsync("UpsertProduct", request);
+    public Task<IResult> UpsertProduct([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/products/{productId}")] HttpRequest request) => api.RunAsync("UpsertProduct", request);
 
     [Function("ListPartnerProducts")]
-    public Task<IResult> ListPartnerProducts([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "partners/{partnerId}/products")] HttpRequest request) => api.RunAsync("ListPartnerProducts", request);
+    public Task<IResult> ListPartnerProducts([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/partners/{partnerId}/products")] HttpRequest request) => api.RunAsync("ListPartnerProducts", request);
 
     [Function("SetPartnerProductVisibility")]
-    public Task<IResult> SetPartnerProductVisibility([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "partners/{partnerId}/products/{productId}")] HttpRequest request) => api.RunAsync("SetPartnerProductVisibility", request);
+    public Task<IResult> SetPartnerProductVisibility([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/partners/{partnerId}/products/{productId}")] HttpRequest request) => api.RunAsync("SetPartnerProductVisibility", request);
 
     [Function("ListCustomerProducts")]
-    public Task<IResult> ListCustomerProducts([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "customers/{id}/products")] HttpRequest request) => api.RunAsync("ListCustomerProducts", request);
+    public Task<IResult> ListCustomerProducts([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/customers/{id}/products")] HttpRequest request) => api.RunAsync("ListCustomerProducts", request);
 
     [Function("SetCustomerProduct")]
-    public Task<IResult> SetCustomerProduct([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "customers/{id}/products/{productId}")] HttpRequest request) => api.RunAsync("SetCustomerProduct", request);
+    public Task<IResult> SetCustomerProduct([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/customers/{id}/products/{productId}")] HttpRequest request) => api.RunAsync("SetCustomerProduct", request);
 }

@@ -8,20 +8,20 @@ namespace CustomerFunctions.Functions;
 public sealed class ProjectFunctions(ApiDispatcher api)
 {
     [Function("ListProjects")]
-    public Task<IResult> ListProjects([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "customers/{id}/projects")] HttpRequest request) => api.RunAsync("ListProjects", request);
+    public Task<IResult> ListProjects([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/customers/{id}/projects")] HttpRequest request) => api.RunAsync("ListProjects", request);
 
     [Function("CreateProject")]
-    public Task<IResult> CreateProject([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "customers/{id}/projects")] HttpRequest request) => api.RunAsync("CreateProject", request);
+    public Task<IResult> CreateProject([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/customers/{id}/projects")] HttpRequest request) => api.RunAsync("CreateProject", request);
 
     [Function("GetProject")]
-    public Task<IResult> GetProject([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "customers/{id}/projects/{projectId}")] HttpRequest request) => api.RunAsync("GetProject", request);
+    public Task<IResult> GetProject([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/customers/{id}/projects/{projectId}")] HttpRequest request) => api.RunAsync("GetProject", request);
 
     [Function("DeleteProject")]
-    public Task<IResult> DeleteProject([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "customers/{id}/projects/{projectId}")] HttpRequest request) => api.RunAsync("DeleteProject", request);
+    public Task<IResult> DeleteProject([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/customers/{id}/projects/{projectId}")] HttpRequest request) => api.RunAsync("DeleteProject", request);
 
     [Function("GrantProjectAccess")]
-    public Task<IResult> GrantProjectAccess([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "customers/{id}/projects/{projectId}/members/{userId}")] HttpRequest request) => api.RunAsync("GrantProjectAccess", request);
+    public Task<IResult> GrantProjectAccess([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/customers/{id}/projects/{projectId}/members/{userId}")] HttpRequest request) => api.RunAsync("GrantProjectAccess", request);
 
     [Function("RevokeProjectAccess")]
-    public Task<IResult> RevokeProjectAccess([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "customers/{id}/projects/{projectId}/members/{userId}")] HttpRequest request) => api.RunAsync("RevokeProjectAccess", request);
+    public Task<IResult> RevokeProjectAccess([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/customers/{id}/projects/{projectId}/members/{userId}")] HttpRequest request) => api.RunAsync("RevokeProjectAccess", request);
 }

@@ -9,25 +9,25 @@ namespace CustomerFunctions.Functions;
 public sealed class RegistrationFunctions(ApiDispatcher api, RegistrationPurge purge)
 {
     [Function("Register")]
-    public Task<IResult> Register([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "registrations")] HttpRequest request) => api.RunAsync("Register", request);
+    public Task<IResult> Register([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/registrations")] HttpRequest request) => api.RunAsync("Register", request);
 
     [Function("ConfirmRegistration")]
-    public Task<IResult> ConfirmRegistration([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "registrations/confirm")] HttpRequest request) => api.RunAsync("ConfirmRegistration", request);
+    public Task<IResult> ConfirmRegistration([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/registrations/confirm")] HttpRequest request) => api.RunAsync("ConfirmRegistration", request);
 
     [Function("ApproveCustomer")]
-    public Task<IResult> ApproveCustomer([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "customers/{id}/approval")] HttpRequest request) => api.RunAsync("ApproveCustomer", request);
+    public Task<IResult> ApproveCustomer([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/customers/{id}/approval")] HttpRequest request) => api.RunAsync("ApproveCustomer", request);
 
     [Function("RejectCustomer")]
-    public Task<IResult> RejectCustomer([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "customers/{id}/rejection")] HttpRequest request) => api.RunAsync("RejectCustomer", request);
+    public Task<IResult> RejectCustomer([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/customers/{id}/rejection")] HttpRequest request) => api.RunAsync("RejectCustomer", request);
 
     [Function("CreateInvitationLink")]
-    public Task<IResult> CreateInvitationLink([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "partners/{partnerId}/invitation-links")] HttpRequest request) => api.RunAsync("CreateInvitationLink", request);
+    public Task<IResult> CreateInvitationLink([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/partners/{partnerId}/invitation-links")] HttpRequest request) => api.RunAsync("CreateInvitationLink", request);
 
     [Function("ListInvitationLinks")]
-    public Task<IResult> ListInvitationLinks([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "partners/{partnerId}/invitation-links")] HttpRequest request) => api.RunAsync("ListInvitationLinks", request);
+    public Task<IResult> ListInvitationLinks([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/partners/{partnerId}/invitation-links")] HttpRequest request) => api.RunAsync("ListInvitationLinks", request);
 
     [Function("RevokeInvitationLink")]
-    public Task<IResult> RevokeInvitationLink([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "partners/{partnerId}/invitation-links/{linkId}")] HttpRequest request) => api.RunAsync("RevokeInvitationLink", request);
+    public Task<IResult> RevokeInvitationLink([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/partners/{partnerId}/invitation-links/{linkId}")] HttpRequest request) => api.RunAsync("RevokeInvitationLink", request);
 
     // The schedule is the app setting Timers:RegistrationPurge (Timers__RegistrationPurge in Azure app settings), a six-field CRON expression.
     [Function("RegistrationPurge")]

@@ -8,14 +8,14 @@ namespace CustomerFunctions.Functions;
 public sealed class SettingsFunctions(ApiDispatcher api)
 {
     [Function("GetSettings")]
-    public Task<IResult> GetSettings([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "settings")] HttpRequest request) => api.RunAsync("GetSettings", request);
+    public Task<IResult> GetSettings([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/settings")] HttpRequest request) => api.RunAsync("GetSettings", request);
 
     [Function("UpdateSettings")]
-    public Task<IResult> UpdateSettings([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "settings")] HttpRequest request) => api.RunAsync("UpdateSettings", request);
+    public Task<IResult> UpdateSettings([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/settings")] HttpRequest request) => api.RunAsync("UpdateSettings", request);
 
     [Function("ListSettingsAudit")]
-    public Task<IResult> ListSettingsAudit([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "settings/audit")] HttpRequest request) => api.RunAsync("ListSettingsAudit", request);
+    public Task<IResult> ListSettingsAudit([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/settings/audit")] HttpRequest request) => api.RunAsync("ListSettingsAudit", request);
 
     [Function("GetPublicSettings")]
-    public Task<IResult> GetPublicSettings([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "public/settings")] HttpRequest request) => api.RunAsync("GetPublicSettings", request);
+    public Task<IResult> GetPublicSettings([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/public/settings")] HttpRequest request) => api.RunAsync("GetPublicSettings", request);
 }

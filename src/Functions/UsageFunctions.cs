@@ -8,8 +8,8 @@ namespace CustomerFunctions.Functions;
 public sealed class UsageFunctions(ApiDispatcher api)
 {
     [Function("RecordUsage")]
-    public Task<IResult> RecordUsage([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "customers/{id}/usage")] HttpRequest request) => api.RunAsync("RecordUsage", request);
+    public Task<IResult> RecordUsage([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/customers/{id}/usage")] HttpRequest request) => api.RunAsync("RecordUsage", request);
 
     [Function("GetUsageReport")]
-    public Task<IResult> GetUsageReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "customers/{id}/usage-report")] HttpRequest request) => api.RunAsync("GetUsageReport", request);
+    public Task<IResult> GetUsageReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/customers/{id}/usage-report")] HttpRequest request) => api.RunAsync("GetUsageReport", request);
 }

@@ -5,12 +5,12 @@ namespace CustomerFunctions.Server;
 /// <summary>
 /// In Development, serves the panel's built files (<c>Panel:DistDirectory</c>, else the repository's panel/dist seen
 /// from src/Server, the content root of `dotnet run --project src/Server`) at "/", and its index.html for the panel's own routes
-/// (/invitations/accept, /customers/acme, ...), never for /api, /openapi or /health.
+/// (/invitations/accept, /customers/acme, ...), never for /api, /openapi, /health or /docs.
 /// Elsewhere the panel is deployed as static files of its own (infra/bicep).
 /// </summary>
 public static class PanelFiles
 {
-    private static readonly string[] ServerPrefixes = ["/api", "/openapi", "/health"];
+    private static readonly string[] ServerPrefixes = ["/api", "/openapi", "/health", "/docs"];
 
     /// <summary>Adds the static files middleware when the panel is built; returns index.html's path, or null.</summary>
     public static string? Use(WebApplication app)

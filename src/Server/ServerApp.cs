@@ -1,6 +1,5 @@
 using CustomerFunctions.Core.Api;
 using CustomerFunctions.Core.Hosting;
-using CustomerFunctions.Core.Http;
 
 namespace CustomerFunctions.Server;
 
@@ -26,17 +25,20 @@ public static class ServerApp
 
         var app = builder.Build();
         var panelIndex = PanelFiles.Use(app);
+        // Routing after the panel's static files, so a built file is served before the catch-all route could match it.
+        app.UseRouting();
         var dispatcher = app.Services.GetRequiredService<ApiDispatcher>();
         foreach (var route in ApiRoutes.All)
         {
             app.MapMethods("/api/" + route.Route, [route.Verb], (Delegate)((HttpContext context) => dispatcher.RunAsync(route.Name, context.Request)))
                 .WithName(route.Name);
         }
-        app.MapGet("/openapi/v1.json", () => Results.Text(OpenApiDocument.Json, "application/json"));
-        app.MapGet("/health", () => Results.Text("ok"));
-        app.MapFallback((HttpContext context) => panelIndex is not null && PanelFiles.IsPanelRoute(context.Request)
+        // The OpenAPI document, /docs, /health and the problem-details 404 for everything else: the same code src/Functions'
+        // catch-all function runs (a catch-all pattern, unlike MapFallback's, also takes paths with a file extension);
+        // in Development, the panel's index.html for the panel's own routes.
+        app.Map("/{**path}", (HttpContext context) => panelIndex is not null && PanelFiles.IsPanelRoute(context.Request)
             ? Results.File(panelIndex, "text/html; charset=utf-8")
-            : ApiError.NotFound($"The route {context.Request.Method} {context.Request.Path}").ToResult());
+            : HostRoutes.Answer(context.Request));
         return app;
     }
 }

@@ -78,7 +78,7 @@ public sealed partial class ApiDispatcher(IServiceProvider services, TokenValida
                             return replay;
                         }
                     }
-                    return await route.Invoke(endpoints, session, request);
+                    return Declared(route, await route.Invoke(endpoints, session, request));
                 }
                 catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
                 {
@@ -115,6 +115,19 @@ public sealed partial class ApiDispatcher(IServiceProvider services, TokenValida
         }
     }
 
+    /// <summary>The answer, checked against the success statuses the route declares (the OpenAPI document lists those).</summary>
+    private IResult Declared(ApiRoute route, IResult answer)
+    {
+        if ((answer is IAnswer union ? union.Result : answer) is not ApiResponse { Status: var status } || route.Success.Contains(status))
+        {
+            return answer;
+        }
+        LogUndeclaredSuccess(logger, route.Name, status);
+        return table.RefuseUndeclaredSuccess
+            ? new ApiError(500, "internal", "Something went wrong on our side.", $"Route {route.Name} answered {status}, which it does not declare.").ToResult()
+            : answer;
+    }
+
     private static async Task<(byte[] Bytes, ApiError? Error)> ReadBodyAsync(HttpRequest http)
     {
         if (http.ContentLength > MaxBodyBytes)
@@ -145,6 +158,9 @@ public sealed partial class ApiDispatcher(IServiceProvider services, TokenValida
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Route {Route} failed unexpectedly")]
     private static partial void LogFailed(ILogger logger, Exception exception, string route);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Route {Route} answered {Status}, a success status its declaration (and the OpenAPI document) does not list")]
+    private static partial void LogUndeclaredSuccess(ILogger logger, string route, int status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Route {Route} gave up after repeated concurrency conflicts")]
     private static partial void LogContended(ILogger logger, string route);

@@ -10,6 +10,8 @@ namespace CustomerFunctions.Core.Api;
 /// </summary>
 public sealed record ApiRoute(string Name, string Verb, string Route, Access Access, Type Endpoints, Type AnswerType, Func<object, AccountSession?, ApiRequest, Task<IResult>> Invoke)
 {
+    private readonly IReadOnlyList<int>? success;
+
     public RouteTemplate Template { get; } = new(Route);
     public bool Anonymous => Access.IsAnonymous;
     public string Summary { get; init; } = "";
@@ -18,7 +20,20 @@ public sealed record ApiRoute(string Name, string Verb, string Route, Access Acc
     public Type? ResponseType { get; init; }
     public IReadOnlyList<string> Query { get; init; } = [];
 
-    /// <summary>Also answers <c>Accept: text/csv</c>, with the next page's token in a <c>Continuation-Token</c> header.</summary>
+    /// <summary>The success statuses the handler answers with: 200 with a response body, 204 without, unless declared.</summary>
+    public IReadOnlyList<int> Success
+    {
+        get => success ?? (ResponseType is null ? [204] : [200]);
+        init => success = value;
+    }
+
+    /// <summary>The success answer carries the account's (or settings') <c>ETag</c>, for a later <c>If-Match</c>.</summary>
+    public bool ETag { get; init; }
+
+    /// <summary>The feature the route belongs to (its endpoints' folder): the OpenAPI tag.</summary>
+    public string Feature => Endpoints.Namespace![(Endpoints.Namespace!.LastIndexOf('.') + 1)..];
+
+    /// <summary>Also answers <c>Accept: text/csv</c> (a paged route with the next page's token in a <c>Continuation-Token</c> header).</summary>
     public bool Csv { get; init; }
 
     /// <summary>The failure kinds the handler's signature lists (its <see cref="Answer{T1,T2}"/> type arguments).</summary>

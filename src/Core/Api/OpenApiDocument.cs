@@ -1,114 +1,97 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Schema;
 using CustomerFunctions.Core.Hosting;
 
 namespace CustomerFunctions.Core.Api;
 
-/// <summary>The OpenAPI 3.1 document of the route table, with request and response schemas taken from the handlers' own types.</summary>
+/// <summary>
+/// The OpenAPI 3.1 document of the route table, built in src/Core so that both hosts serve the very same bytes: one
+/// operation per route (tagged with its feature), named component schemas of the handlers' own types, and responses
+/// derived from each route's declaration and its handler's declared outcomes (see docs/design-notes.md).
+/// </summary>
 public static class OpenApiDocument
 {
+    public const string Path = "/openapi/v1.json";
+
     private static readonly Lazy<string> Document = new(Build);
 
     public static string Json => Document.Value;
 
     private static string Build()
     {
+        var schemas = new OpenApiSchemas();
+        schemas.Add("Problem", OpenApiResponses.ProblemSchema());
+        var responses = new OpenApiResponses(schemas);
         var paths = new JsonObject();
         foreach (var group in ApiRoutes.All.GroupBy(r => "/api/" + r.Route))
         {
             var item = new JsonObject();
             foreach (var route in group)
             {
-                var operation = new JsonObject
-                {
-                    ["operationId"] = route.Name,
-                    ["summary"] = route.Summary,
-                    ["description"] = string.IsNullOrEmpty(route.Who) ? null : "Who: " + route.Who,
-                    ["parameters"] = new JsonArray([
-                        .. route.Template.Parameters.Select(p => (JsonNode)new JsonObject { ["name"] = p, ["in"] = "path", ["required"] = true, ["schema"] = new JsonObject { ["type"] = "string" } }),
-                        .. route.Query.Select(q => (JsonNode)new JsonObject { ["name"] = q, ["in"] = "query", ["schema"] = new JsonObject { ["type"] = "string" } }),
-                    ]),
-                    ["responses"] = Responses(route),
-                };
-                if (route.BodyType is not null)
-                {
-                    operation["requestBody"] = new JsonObject
-                    {
-                        ["required"] = true,
-                        ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = Schema(route.BodyType) } },
-                    };
-                }
-                if (route.Verb == "POST")
-                {
-                    ((JsonArray)operation["parameters"]!).Add(new JsonObject { ["name"] = "Idempotency-Key", ["in"] = "header", ["schema"] = new JsonObject { ["type"] = "string" } });
-                }
-                if (route.Verb is "PATCH" or "PUT")
-                {
-                    ((JsonArray)operation["parameters"]!).Add(new JsonObject { ["name"] = "If-Match", ["in"] = "header", ["description"] = "The ETag last read; 412 when the resource changed since", ["schema"] = new JsonObject { ["type"] = "string" } });
-                }
-                operation["security"] = route.Anonymous ? new JsonArray() : new JsonArray(new JsonObject { ["bearer"] = new JsonArray() });
-                item[route.Verb.ToLowerInvariant()] = operation;
+                item[route.Verb.ToLowerInvariant()] = Operation(route, schemas, responses);
             }
             paths[group.Key] = item;
         }
         var document = new JsonObject
         {
             ["openapi"] = "3.1.0",
-            ["info"] = new JsonObject { ["title"] = "Customer Functions", ["version"] = "v1", ["description"] = "The partner panel's back end: accounts, members, invitations and more. Errors are RFC 9457 problem details." },
+            ["info"] = new JsonObject
+            {
+                ["title"] = "Customer Functions",
+                ["version"] = "v1",
+                ["description"] = "The partner panel's back end: accounts, members, invitations, projects, usage, deletion, registration, messages and products. "
+                    + "Callers send `Authorization: Bearer <JWT>`; errors are RFC 9457 problem details (`application/problem+json`) whose `type` is "
+                    + Http.Problems.TypeBase + "{problem type}; each operation lists the statuses and problem types it can answer.",
+                ["license"] = new JsonObject { ["name"] = "Proprietary", ["identifier"] = "LicenseRef-Proprietary" },
+            },
+            ["servers"] = new JsonArray(
+                new JsonObject { ["url"] = "/", ["description"] = "The host serving this document (src/Server or the Function App)" },
+                new JsonObject { ["url"] = "http://127.0.0.1:7071", ["description"] = "scripts/run-local.sh" }),
+            ["security"] = new JsonArray(new JsonObject { ["bearer"] = new JsonArray() }),
+            ["tags"] = new JsonArray([.. ApiRoutes.All.Select(r => r.Feature).Distinct().Order(StringComparer.Ordinal)
+                .Select(f => (JsonNode)new JsonObject { ["name"] = f, ["description"] = $"The {f} feature (src/Core/{f})" })]),
             ["paths"] = paths,
             ["components"] = new JsonObject
             {
-                ["securitySchemes"] = new JsonObject { ["bearer"] = new JsonObject { ["type"] = "http", ["scheme"] = "bearer", ["bearerFormat"] = "JWT" } },
-                ["schemas"] = new JsonObject
+                ["schemas"] = schemas.Components,
+                ["securitySchemes"] = new JsonObject
                 {
-                    ["Problem"] = new JsonObject
+                    ["bearer"] = new JsonObject
                     {
-                        ["type"] = "object",
-                        ["properties"] = new JsonObject
-                        {
-                            ["type"] = new JsonObject { ["type"] = "string" },
-                            ["title"] = new JsonObject { ["type"] = "string" },
-                            ["status"] = new JsonObject { ["type"] = "integer" },
-                            ["detail"] = new JsonObject { ["type"] = "string" },
-                            ["errors"] = new JsonObject { ["type"] = "object", ["additionalProperties"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } } },
-                        },
+                        ["type"] = "http",
+                        ["scheme"] = "bearer",
+                        ["bearerFormat"] = "JWT",
+                        ["description"] = "A token of the identity provider; locally, the development token scripts/run-local.sh prints",
                     },
                 },
+                ["parameters"] = OpenApiParameters.Components(),
+                ["headers"] = OpenApiResponses.HeaderComponents(),
             },
         };
         return document.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 
-    private static JsonObject Responses(ApiRoute route)
+    private static JsonObject Operation(ApiRoute route, OpenApiSchemas schemas, OpenApiResponses responses)
     {
-        var success = route.Verb switch { "POST" when route.Name.StartsWith("Create", StringComparison.Ordinal) => "201", "DELETE" => "204", _ => "200" };
-        var responses = new JsonObject();
-        var ok = new JsonObject { ["description"] = "Success" };
-        if (route.ResponseType is not null)
+        var operation = new JsonObject
         {
-            ok["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = Schema(route.ResponseType) } };
-        }
-        if (route.Csv)
+            ["operationId"] = route.Name,
+            ["tags"] = new JsonArray(route.Feature),
+            ["summary"] = route.Summary,
+            ["description"] = string.IsNullOrEmpty(route.Who) ? null : "Who: " + route.Who + ".",
+            ["parameters"] = OpenApiParameters.Of(route),
+        };
+        if (route.BodyType is not null)
         {
-            ok["content"] ??= new JsonObject();
-            ok["content"]!["text/csv"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string" } };
-            ok["headers"] = new JsonObject
+            var body = new JsonObject { ["schema"] = schemas.Reference(route.BodyType) };
+            if (OpenApiExamples.For(route.BodyType) is { } example)
             {
-                ["Continuation-Token"] = new JsonObject { ["description"] = "CSV answers: the token of the next page, absent on the last", ["schema"] = new JsonObject { ["type"] = "string" } },
-            };
+                body["example"] = example;
+            }
+            operation["requestBody"] = new JsonObject { ["required"] = true, ["content"] = new JsonObject { ["application/json"] = body } };
         }
-        responses[success] = ok;
-        foreach (var status in new[] { "400", "401", "403", "404", "409", "412", "413", "422", "429" })
-        {
-            responses[status] = new JsonObject
-            {
-                ["description"] = "Problem details",
-                ["content"] = new JsonObject { ["application/problem+json"] = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = "#/components/schemas/Problem" } } },
-            };
-        }
-        return responses;
+        operation["responses"] = responses.Of(route);
+        operation["security"] = route.Anonymous ? new JsonArray() : new JsonArray(new JsonObject { ["bearer"] = new JsonArray() });
+        return operation;
     }
-
-    private static JsonNode Schema(Type type) => JsonSchemaExporter.GetJsonSchemaAsNode(Http.Json.Options, type);
 }

@@ -9,9 +9,9 @@ public static class CustomerRoutes
     public static readonly IReadOnlyList<ApiRoute> All =
     [
         Route<CustomerEndpoints>.For("CreateCustomer", "POST", "customers", Access.SignedIn, (e, r) => e.Create(r))
-            with { Summary = "Create a customer or partner account", BodyType = typeof(CreateCustomerBody), ResponseType = typeof(AccountView) },
+            with { Summary = "Create a customer or partner account", BodyType = typeof(CreateCustomerBody), ResponseType = typeof(AccountView), Success = [201] },
         Route<CustomerEndpoints>.For("GetCustomer", "GET", "customers/{id}", Access.Reads(Allowed.Everyone), (e, s, r) => e.Get(s, r))
-            with { Summary = "Read an account (with ETag)", ResponseType = typeof(AccountView) },
+            with { Summary = "Read an account (with ETag)", ResponseType = typeof(AccountView), ETag = true },
         Route<CustomerListEndpoints>.For("ListCustomers", "GET", "customers", Access.SignedIn, (e, r) => e.List(r))
             with
             {

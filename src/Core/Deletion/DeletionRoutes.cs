@@ -10,7 +10,7 @@ public static class DeletionRoutes
     public static readonly IReadOnlyList<ApiRoute> All =
     [
         Route<DeletionEndpoints>.For("RequestDeletion", "POST", "customers/{id}/deletion-request", Access.Reads(Allowed.AccountAdmins), (e, s, r) => e.Request(s, r))
-            with { Summary = "Ask for the account to be deleted after the grace period; its products stop", BodyType = typeof(RequestDeletionBody), ResponseType = typeof(DeletionRequestView) },
+            with { Summary = "Ask for the account to be deleted after the grace period; its products stop", BodyType = typeof(RequestDeletionBody), ResponseType = typeof(DeletionRequestView), Success = [201] },
         Route<DeletionEndpoints>.For("CancelDeletionRequest", "POST", "customers/{id}/deletion-request/cancel", Access.Writes(Allowed.Managers), (e, s, r) => e.Cancel(s, r))
             with { Summary = "Cancel the standing deletion request, with an optional note (kept; too long is 400); the account is active again, products as they were", BodyType = typeof(CancelDeletionBody), ResponseType = typeof(DeletionRequestView) },
         Route<DeletionEndpoints>.For("ListDeletionRequests", "GET", "customers/{id}/deletion-requests", Access.Reads(Allowed.Admins), (e, s, r) => e.List(s, r))

@@ -70,7 +70,7 @@ public static class CoreServices
         services.AddSingleton<AccountStore>();
         services.AddSingleton<Paging>();
         services.AddSingleton<TokenValidator>();
-        services.AddSingleton(new RouteTable(ApiRoutes.All));
+        services.AddSingleton(new RouteTable(ApiRoutes.All, refuseUndeclaredSuccess: isDevelopment));
         services.AddSingleton<ApiDispatcher>();
         services.AddHostedService<StorageInitializer>();
 

@@ -11,7 +11,7 @@ public static class InvitationRoutes
         Route<InvitationEndpoints>.For("ListInvitations", "GET", "customers/{id}/invitations", Access.Reads(Allowed.Admins), (e, s, r) => e.List(s, r))
             with { Summary = "List invitations; state = pending (default), accepted, expired, cancelled or all", ResponseType = typeof(InvitationList), Query = ["state", "pageSize", "continuationToken"] },
         Route<InvitationEndpoints>.For("CreateInvitation", "POST", "customers/{id}/invitations", Access.Writes(Allowed.Admins), (e, s, r) => e.Create(s, r))
-            with { Summary = "Invite someone by email (expires after 7 days; 409 invitation-pending or already-member for the same address)", BodyType = typeof(CreateInvitationBody), ResponseType = typeof(InvitationView) },
+            with { Summary = "Invite someone by email (expires after 7 days; 409 invitation-pending or already-member for the same address)", BodyType = typeof(CreateInvitationBody), ResponseType = typeof(InvitationView), Success = [201] },
         Route<InvitationEndpoints>.For("GetInvitation", "GET", "customers/{id}/invitations/{invitationId}", Access.Reads(Allowed.Admins), (e, s, r) => e.Get(s, r))
             with { Summary = "Read one invitation", ResponseType = typeof(InvitationView) },
         Route<InvitationEndpoints>.For("ResendInvitation", "POST", "customers/{id}/invitations/{invitationId}/resend", Access.Writes(Allowed.Admins), (e, s, r) => e.Resend(s, r))

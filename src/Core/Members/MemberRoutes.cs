@@ -11,7 +11,7 @@ public static class MemberRoutes
         Route<MemberEndpoints>.For("ListMembers", "GET", "customers/{id}/members", Access.Reads(Allowed.Everyone), (e, s, r) => e.List(s, r))
             with { Summary = "List the account's members (paged)", ResponseType = typeof(MemberList), Query = ["pageSize", "continuationToken"] },
         Route<MemberEndpoints>.For("AddMyself", "POST", "customers/{id}/members/me", Access.Reads(Allowed.Everyone), (e, s, r) => e.AddMyself(s, r))
-            with { Summary = "Add myself: the caller becomes an admin of the account (409 already-member when they belong to it)", ResponseType = typeof(MemberView) },
+            with { Summary = "Add myself: the caller becomes an admin of the account (409 already-member when they belong to it)", ResponseType = typeof(MemberView), Success = [201] },
         Route<MemberEndpoints>.For("ChangeMemberRole", "PUT", "customers/{id}/members/{userId}/role", Access.Writes(Allowed.Admins), (e, s, r) => e.ChangeRole(s, r))
             with { Summary = "Change a member's role (409 last-admin when it would leave the account without an admin)", BodyType = typeof(ChangeRoleBody), ResponseType = typeof(MemberView) },
         Route<MemberUpdateEndpoints>.For("UpdateMember", "PATCH", "customers/{id}/members/{userId}", Access.Writes(Allowed.Everyone), (e, s, r) => e.Update(s, r))

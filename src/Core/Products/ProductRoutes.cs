@@ -13,7 +13,7 @@ public static class ProductRoutes
         Route<ProductEndpoints>.For("GetProduct", "GET", "products/{productId}", Access.SignedIn, (e, r) => e.Get(r))
             with { Summary = "One product of the catalog", ResponseType = typeof(ProductView) },
         Route<ProductEndpoints>.For("UpsertProduct", "PUT", "products/{productId}", Access.Operators, (e, r) => e.Upsert(r))
-            with { Summary = "Create (201) or rename (200) a catalog product; the id follows the identifier rules", BodyType = typeof(UpsertProductBody), ResponseType = typeof(ProductView) },
+            with { Summary = "Create (201) or rename (200) a catalog product; the id follows the identifier rules", BodyType = typeof(UpsertProductBody), ResponseType = typeof(ProductView), Success = [201, 200] },
         Route<ProductEndpoints>.For("ListPartnerProducts", "GET", "partners/{partnerId}/products", Access.Reads(Allowed.PartnerMembers, "partnerId"), (e, s, r) => e.ListForPartner(s, r))
             with { Summary = "The partner's global visibility of every catalog product (false until set)", ResponseType = typeof(PartnerProductList) },
         Route<ProductEndpoints>.For("SetPartnerProductVisibility", "PUT", "partners/{partnerId}/products/{productId}", Access.Writes(Allowed.PartnerMembers, "partnerId"), (e, s, r) => e.SetPartnerVisibility(s, r))

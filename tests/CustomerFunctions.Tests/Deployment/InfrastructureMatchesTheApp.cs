@@ -120,11 +120,12 @@ public sealed class InfrastructureMatchesTheApp
     }
 
     [Fact]
-    public void HostJson_KeepsTheRoutePrefixAndBase64Queues()
+    public void HostJson_HasNoRoutePrefix_AndBase64Queues()
     {
         using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, "host.json")));
         var extensions = host.RootElement.GetProperty("extensions");
-        Assert.Equal("api", extensions.GetProperty("http").GetProperty("routePrefix").GetString());
+        // Every HTTP function names its whole route ("api/customers"), so /openapi/v1.json, /docs and /health sit at the root as in src/Server.
+        Assert.Equal("", extensions.GetProperty("http").GetProperty("routePrefix").GetString());
         var queues = extensions.GetProperty("queues");
         Assert.Equal("base64", queues.GetProperty("messageEncoding").GetString());
         Assert.InRange(queues.GetProperty("maxDequeueCount").GetInt32(), 2, 10);
