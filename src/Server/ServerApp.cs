@@ -1,6 +1,7 @@
 using CustomerFunctions.Core.Api;
 using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Http;
+using CustomerFunctions.Core.Telemetry;
 
 namespace CustomerFunctions.Server;
 
@@ -14,6 +15,7 @@ public static class ServerApp
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 4 * ApiDispatcher.MaxBodyBytes);
         overrides?.Invoke(builder.Services);
         builder.Services.AddCustomerCore(builder.Configuration, builder.Environment.IsDevelopment());
+        builder.Services.AddCustomerTelemetry(builder.Configuration);
         builder.Services.AddOptions<QueueOptions>().BindConfiguration("Queues");
         foreach (var queue in BackgroundWork.Queues)
         {
