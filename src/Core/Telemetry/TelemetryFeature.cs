@@ -4,6 +4,7 @@ using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -24,6 +25,9 @@ public static class TelemetryFeature
 
     public static IServiceCollection AddTelemetry(this IServiceCollection services)
     {
+        // ASP.NET Core's "Request starting/finished" lines quote the query string, where an email address can be (a
+        // search, a mistaken link); the request span has the same facts with the query redacted. Its warnings stay.
+        services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning));
         services.AddMetrics();
         services.TryAddSingleton<CustomerMetrics>();
         return services;
