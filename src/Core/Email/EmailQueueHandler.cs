@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Storage;
@@ -92,6 +93,8 @@ public sealed partial class EmailQueueHandler(
         {
             await sentEmails.ReleaseAsync(message, granted.ETag);
             LogSendFailed(logger, e, message.Id, message.Template, message.AccountId);
+            // The type, not the message: a provider's error text may quote the recipient.
+            activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
             if (attempt < options.Value.MaxAttempts)
             {
                 throw;

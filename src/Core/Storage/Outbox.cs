@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Azure;
@@ -124,6 +125,7 @@ public sealed partial class Outbox(
         var drain = await DrainAsync(message.AccountId, writtenBefore: null, cancellationToken);
         if (drain.Failed > 0)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, "outbox rows failed");
             await TryMarkPendingAsync(message.AccountId, cancellationToken);
             throw new InvalidOperationException($"{drain.Failed} outbox row(s) of account {message.AccountId} failed; the queue retries them.");
         }
