@@ -1,5 +1,6 @@
 using CustomerFunctions.Core.Api;
 using CustomerFunctions.Core.Hosting;
+using CustomerFunctions.Core.Telemetry;
 
 namespace CustomerFunctions.Server;
 
@@ -13,6 +14,7 @@ public static class ServerApp
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 4 * ApiDispatcher.MaxBodyBytes);
         overrides?.Invoke(builder.Services);
         builder.Services.AddCustomerCore(builder.Configuration, builder.Environment.IsDevelopment());
+        builder.Services.AddCustomerTelemetry(builder.Configuration);
         builder.Services.AddOptions<QueueOptions>().BindConfiguration("Queues");
         foreach (var queue in BackgroundWork.Queues)
         {

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Auth;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Storage;
+using CustomerFunctions.Core.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -13,7 +15,7 @@ namespace CustomerFunctions.Core.Api;
 /// account session), buffers the capped body, calls the handler, retries it when an optimistic-concurrency race lost,
 /// and turns the unexpected into a logged 500. Expected outcomes arrive as values and answer as they are.
 /// </summary>
-public sealed partial class ApiDispatcher(IServiceProvider services, TokenValidator tokens, AccountStore accounts, RouteTable table, ILogger<ApiDispatcher> logger)
+public sealed partial class ApiDispatcher(IServiceProvider services, TokenValidator tokens, AccountStore accounts, RouteTable table, CustomerMetrics metrics, ILogger<ApiDispatcher> logger)
 {
     public const int MaxBodyBytes = 1 << 20;
     // Every lost race means another command committed, so contenders always make progress; the bound only caps the wait
@@ -24,6 +26,17 @@ public sealed partial class ApiDispatcher(IServiceProvider services, TokenValida
     public async Task<IResult> RunAsync(string routeName, HttpRequest http)
     {
         var route = routes[routeName];
+        // The route's name beside the instrumentation's template; the caller and the body stay out of the span.
+        Activity.Current?.SetTag("cf.route", route.Name);
+        if (!HttpMethods.IsGet(route.Verb))
+        {
+            // Counted when the status is final, whichever way the request ends (value, problem, 503, 500).
+            http.HttpContext.Response.OnStarting(() =>
+            {
+                metrics.CommandAnswered(route.Name, http.HttpContext.Response.StatusCode);
+                return Task.CompletedTask;
+            });
+        }
         try
         {
             var values = route.Template.Match(http.Path.Value ?? "");
@@ -82,6 +95,7 @@ public sealed partial class ApiDispatcher(IServiceProvider services, TokenValida
                 }
                 catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
                 {
+                    metrics.ConflictRetried(route.Name);
                     // Another command changed the account first: run the whole command again on fresh state, after a
                     // growing, fully jittered pause so the contenders spread out instead of colliding again in lockstep.
                     await Task.Delay(Random.Shared.Next(1, Math.Min(250, 5 << Math.Min(attempt, 6))), http.HttpContext.RequestAborted);

@@ -3,6 +3,7 @@ using CustomerFunctions.Core.Auth;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Storage;
+using CustomerFunctions.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace CustomerFunctions.Core.Deletion;
@@ -14,7 +15,7 @@ namespace CustomerFunctions.Core.Deletion;
 /// other sees the account deleted and leaves it) and safe to crash anywhere (a later run or the outbox recovery
 /// finishes a half-done deletion, whose effects are idempotent).
 /// </summary>
-public sealed partial class DeletionSweep(DueDeletions dueDeletions, AccountStore accounts, AccountDeletion deletion, Outbox outbox, TimeProvider time, ILogger<DeletionSweep> logger)
+public sealed partial class DeletionSweep(DueDeletions dueDeletions, AccountStore accounts, AccountDeletion deletion, Outbox outbox, TimeProvider time, CustomerMetrics metrics, ILogger<DeletionSweep> logger)
 {
     public const string ScheduleSetting = "Timers:DeletionSweep";
     public const string DefaultSchedule = "0 */5 * * * *";
@@ -27,6 +28,7 @@ public sealed partial class DeletionSweep(DueDeletions dueDeletions, AccountStor
     /// <summary>Runs one sweep; returns how many accounts it deleted.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
+        using var activity = CustomerTelemetry.StartTimerRun("DeletionSweep");
         var now = time.GetUtcNow();
         var deleted = 0;
         var seen = 0;
@@ -48,6 +50,8 @@ public sealed partial class DeletionSweep(DueDeletions dueDeletions, AccountStor
             }
         }
         LogSwept(logger, seen, deleted);
+        activity?.SetTag("cf.deletions.due", seen);
+        activity?.SetTag("cf.deletions.deleted", deleted);
         return deleted;
     }
 
@@ -94,9 +98,11 @@ public sealed partial class DeletionSweep(DueDeletions dueDeletions, AccountStor
                 if (refused is not null)
                 {
                     LogRefused(logger, accountId, refused.Type);
+                    metrics.DeletionSwept("refused");
                     return false;
                 }
                 LogDeleted(logger, accountId);
+                metrics.DeletionSwept("deleted");
                 return true;
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)

@@ -14,4 +14,8 @@ public sealed record EmailMessage(string Id, string Template, string Language, s
     /// <summary>When it was first put on the queue (stamped by <see cref="EmailQueue"/>; left out until then, so outbox rows read as before).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? QueuedAt { get; init; }
+
+    /// <summary>The W3C trace context of the work that queued it, so sending it continues that trace (a queue keeps no headers).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TraceParent { get; init; }
 }

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Text.Json;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Storage;
+using CustomerFunctions.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +15,7 @@ namespace CustomerFunctions.Core.Email;
 /// a throttled send, or one over the rate or the platform's budget, goes back on the queue, invisible until it may go.
 /// </summary>
 public sealed partial class EmailQueueHandler(
-    StorageClients storage, SentEmails sentEmails, EmailRateLimit rateLimit, EmailBudget budget, FailedEmails failedEmails, EmailTemplates templates, IEmailSender sender, TimeProvider time, IOptions<EmailOptions> options, ILogger<EmailQueueHandler> logger)
+    StorageClients storage, SentEmails sentEmails, EmailRateLimit rateLimit, EmailBudget budget, FailedEmails failedEmails, EmailTemplates templates, IEmailSender sender, TimeProvider time, IOptions<EmailOptions> options, CustomerMetrics metrics, ILogger<EmailQueueHandler> logger)
 {
     /// <summary>A queue message cannot stay invisible longer than seven days.</summary>
     private static readonly TimeSpan MaxVisibilityDelay = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
@@ -36,6 +38,12 @@ public sealed partial class EmailQueueHandler(
         {
             throw new InvalidOperationException("Malformed email queue message.");
         }
+        // Ids and the template only: the recipient's address and name stay out of telemetry.
+        using var activity = CustomerTelemetry.StartQueueMessage("SendEmail", message.TraceParent);
+        activity?.SetTag("cf.email.id", message.Id);
+        activity?.SetTag("cf.email.template", message.Template);
+        activity?.SetTag("cf.account.id", message.AccountId);
+        activity?.SetTag("messaging.message.delivery_count", attempt);
 
         var claim = await sentEmails.ClaimAsync(message, options.Value.SendLease, cancellationToken);
         switch (claim)
@@ -47,6 +55,7 @@ public sealed partial class EmailQueueHandler(
                 var leaseLeft = busy.Until - time.GetUtcNow() + TimeSpan.FromSeconds(1);
                 var wait = leaseLeft < options.Value.BusyRecheckDelay ? leaseLeft : options.Value.BusyRecheckDelay;
                 LogBusy(logger, message.Id, wait);
+                metrics.EmailDeferred(message.Template, "busy");
                 await RequeueAsync(messageText, wait, cancellationToken);
                 return;
         }
@@ -55,6 +64,7 @@ public sealed partial class EmailQueueHandler(
         {
             await sentEmails.ReleaseAsync(message, granted.ETag);
             LogRateLimited(logger, message.Id, slotIn);
+            metrics.EmailDeferred(message.Template, "rate");
             await RequeueAsync(messageText, slotIn, cancellationToken);
             return;
         }
@@ -62,6 +72,7 @@ public sealed partial class EmailQueueHandler(
         {
             await sentEmails.ReleaseAsync(message, granted.ETag);
             LogOverBudget(logger, message.Id, message.Template, budgetWait);
+            metrics.EmailDeferred(message.Template, "budget");
             await RequeueAsync(messageText, budgetWait, cancellationToken);
             return;
         }
@@ -74,6 +85,7 @@ public sealed partial class EmailQueueHandler(
         {
             await sentEmails.ReleaseAsync(message, granted.ETag);
             LogThrottled(logger, message.Id, e.RetryAfter);
+            metrics.EmailDeferred(message.Template, "throttled");
             await RequeueAsync(messageText, e.RetryAfter, cancellationToken);
             return;
         }
@@ -81,16 +93,20 @@ public sealed partial class EmailQueueHandler(
         {
             await sentEmails.ReleaseAsync(message, granted.ETag);
             LogSendFailed(logger, e, message.Id, message.Template, message.AccountId);
+            // The type, not the message: a provider's error text may quote the recipient.
+            activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
             if (attempt < options.Value.MaxAttempts)
             {
                 throw;
             }
             await failedEmails.KeepAsync(message, attempt, Describe(e, message), cancellationToken);
             LogKept(logger, message.Id, message.Template, message.AccountId, attempt);
+            metrics.EmailPoisoned(message.Template);
             return;
         }
         await sentEmails.MarkSentAsync(message, cancellationToken);
         LogSent(logger, message.Id, message.Template, message.AccountId);
+        metrics.EmailSent(message.Template);
     }
 
     /// <summary>

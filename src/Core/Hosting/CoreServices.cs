@@ -16,6 +16,7 @@ using CustomerFunctions.Core.Projects;
 using CustomerFunctions.Core.Registration;
 using CustomerFunctions.Core.Settings;
 using CustomerFunctions.Core.Storage;
+using CustomerFunctions.Core.Telemetry;
 using CustomerFunctions.Core.Usage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +50,7 @@ public static class CoreServices
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection("Outbox"));
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddTelemetry();
         services.AddSingleton<StorageRequestCounter>();
         services.AddSingleton(sp =>
         {

@@ -4,6 +4,7 @@ using CustomerFunctions.Core.Auth;
 using CustomerFunctions.Core.Customers;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Storage;
+using CustomerFunctions.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace CustomerFunctions.Core.Messages;
@@ -44,6 +45,8 @@ public sealed partial class PartnerMessageFanOut(
             LogBadMessage(logger);
             return;
         }
+        using var activity = CustomerTelemetry.StartQueueMessage("FanOutPartnerMessage", chunk.TraceParent);
+        activity?.SetTag("cf.account.id", chunk.PartnerId);
         // A copy of a chunk the fan-out has moved past (or a fan-out that finished) has nothing left to do.
         if (await progress.ReadAsync(chunk.PartnerId, chunk.MessageId, cancellationToken) is not { Done: false } state || state.Cursor != chunk.Cursor)
         {
@@ -67,7 +70,7 @@ public sealed partial class PartnerMessageFanOut(
     }
 
     private async Task QueueAsync(FanOutChunk chunk, CancellationToken cancellationToken) =>
-        await storage.PartnerMessageQueue.SendMessageAsync(JsonSerializer.Serialize(chunk, Json.Options), cancellationToken);
+        await storage.PartnerMessageQueue.SendMessageAsync(JsonSerializer.Serialize(chunk with { TraceParent = CustomerTelemetry.CurrentTraceParent() }, Json.Options), cancellationToken);
 
     private async Task DeliverAsync(string partnerId, string customerId, Message message, CancellationToken cancellationToken)
     {

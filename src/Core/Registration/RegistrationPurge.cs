@@ -1,4 +1,5 @@
 using CustomerFunctions.Core.Storage;
+using CustomerFunctions.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace CustomerFunctions.Core.Registration;
@@ -11,6 +12,7 @@ public sealed partial class RegistrationPurge(RegistrationStore store, RateCount
 
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
+        using var activity = CustomerTelemetry.StartTimerRun("RegistrationPurge");
         var now = time.GetUtcNow();
         var purged = await store.PurgeExpiredAsync(now, cancellationToken);
         purged += await counters.PurgeEndedAsync(now, cancellationToken);

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using CustomerFunctions.Core.Http;
+using CustomerFunctions.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +19,7 @@ namespace CustomerFunctions.Core.Storage;
 /// </summary>
 public sealed partial class Outbox(
     StorageClients storage, IServiceProvider services, PendingOutboxes pending, ParkedEffects parked, TimeProvider time,
-    IOptions<OutboxOptions> options, ILogger<Outbox> logger)
+    IOptions<OutboxOptions> options, CustomerMetrics metrics, ILogger<Outbox> logger)
 {
     public const string Prefix = "outbox|";
 
@@ -71,7 +73,7 @@ public sealed partial class Outbox(
     public async Task ScheduleRecoveryAsync(string accountId, CancellationToken cancellationToken)
     {
         var mark = TryMarkPendingAsync(accountId, cancellationToken);
-        await storage.OutboxQueue.SendMessageAsync(JsonSerializer.Serialize(new RecoveryMessage(accountId), Json.Options), RecoveryDelay, cancellationToken: cancellationToken);
+        await storage.OutboxQueue.SendMessageAsync(JsonSerializer.Serialize(new RecoveryMessage(accountId, CustomerTelemetry.CurrentTraceParent()), Json.Options), RecoveryDelay, cancellationToken: cancellationToken);
         await mark;
     }
 
@@ -118,9 +120,12 @@ public sealed partial class Outbox(
             LogBadMessage(logger);
             return;
         }
+        using var activity = CustomerTelemetry.StartQueueMessage("RecoverOutbox", message.TraceParent);
+        activity?.SetTag("cf.account.id", message.AccountId);
         var drain = await DrainAsync(message.AccountId, writtenBefore: null, cancellationToken);
         if (drain.Failed > 0)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, "outbox rows failed");
             await TryMarkPendingAsync(message.AccountId, cancellationToken);
             throw new InvalidOperationException($"{drain.Failed} outbox row(s) of account {message.AccountId} failed; the queue retries them.");
         }
@@ -257,6 +262,7 @@ public sealed partial class Outbox(
         if (park)
         {
             LogParked(logger, error, accountId, row.RowKey, attempts);
+            metrics.EffectParked(string.Join(',', kinds));
         }
         else
         {
@@ -273,7 +279,8 @@ public sealed partial class Outbox(
         }
     }
 
-    private sealed record RecoveryMessage(string AccountId);
+    /// <param name="TraceParent">The command's trace, continued by the recovery (absent in messages queued before it was added).</param>
+    private sealed record RecoveryMessage(string AccountId, string? TraceParent = null);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Side effects of outbox row {RowKey} on account {AccountId} deferred to recovery")]
     private static partial void LogDeferred(ILogger logger, Exception exception, string accountId, string rowKey);

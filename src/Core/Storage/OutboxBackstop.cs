@@ -1,3 +1,4 @@
+using CustomerFunctions.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,7 @@ public sealed partial class OutboxBackstop(PendingOutboxes pending, Outbox outbo
     /// <summary>Runs once; returns how many outbox rows it finished.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
+        using var activity = CustomerTelemetry.StartTimerRun("OutboxBackstop");
         var cutoff = time.GetUtcNow() - options.Value.StaleAfter;
         var finished = 0;
         await foreach (var (accountId, markedAt, etag) in pending.AllAsync(cancellationToken))
