@@ -16,7 +16,11 @@ public sealed record ApiRoute(string Name, string Verb, string Route, Access Acc
     public string Who => Access.Who;
     public Type? BodyType { get; init; }
     public Type? ResponseType { get; init; }
-    public IReadOnlyList<string> Query { get; init; } = [];
+    /// <summary>
+    /// The query parameters the route reads. Declared (lists, reports): any other parameter is a 400, as unknown body
+    /// fields are, so a typo never quietly widens an answer. Null: the route reads none and ignores what it is sent.
+    /// </summary>
+    public IReadOnlyList<string>? Query { get; init; }
 
     /// <summary>Also answers <c>Accept: text/csv</c>, with the next page's token in a <c>Continuation-Token</c> header.</summary>
     public bool Csv { get; init; }

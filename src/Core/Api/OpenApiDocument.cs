@@ -27,7 +27,7 @@ public static class OpenApiDocument
                     ["description"] = string.IsNullOrEmpty(route.Who) ? null : "Who: " + route.Who,
                     ["parameters"] = new JsonArray([
                         .. route.Template.Parameters.Select(p => (JsonNode)new JsonObject { ["name"] = p, ["in"] = "path", ["required"] = true, ["schema"] = new JsonObject { ["type"] = "string" } }),
-                        .. route.Query.Select(q => (JsonNode)new JsonObject { ["name"] = q, ["in"] = "query", ["schema"] = new JsonObject { ["type"] = "string" } }),
+                        .. (route.Query ?? []).Select(q => (JsonNode)new JsonObject { ["name"] = q, ["in"] = "query", ["schema"] = new JsonObject { ["type"] = "string" } }),
                     ]),
                     ["responses"] = Responses(route),
                 };
