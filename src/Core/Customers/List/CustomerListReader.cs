@@ -72,7 +72,8 @@ public sealed class CustomerListReader(CustomerListIndex list, Paging paging)
     }
 
     private static string AnyOf<T>(string column, IReadOnlyList<T> values) where T : struct, Enum =>
-        values.Count == 0 ? "" : "(" + string.Join(" or ", values.Select(v => TableClient.CreateQueryFilter($"{column} eq {v.ToString()}"))) + ")";
+        // The column is ours (a constant), only the value is escaped.
+        values.Count == 0 ? "" : "(" + string.Join(" or ", values.Select(v => column + " eq " + TableClient.CreateQueryFilter($"{v.ToString()}"))) + ")";
 
     /// <summary>
     /// Every account under a term the search text starts (per class, and per folding when names and ids fold it
