@@ -118,6 +118,29 @@ public sealed class CustomerListIndex(StorageClients storage) : IHostedService
         return Upserts(RecordRow(partition, account.Version, entry, complete: true, record.ETag), ListRows.For(entry, account, partition));
     }
 
+    /// <summary>
+    /// Every row a fresh partition holds once <paramref name="accounts"/> are synced (rows, records, counters): what a
+    /// sync of each would write, for seeding large lists in bulk transactions instead of one contended sync each.
+    /// </summary>
+    public static IEnumerable<TableEntity> RowsOfNewPartition(string partition, IReadOnlyList<Account> accounts)
+    {
+        var counts = new TableEntity(partition, ListRows.CountsKey);
+        var sellers = new TableEntity(partition, ListRows.SellersKey);
+        foreach (var account in accounts)
+        {
+            var entry = ListEntry.From(account);
+            ListCounters.ApplyCounts(counts, null, entry);
+            ListCounters.ApplySellers(sellers, null, entry);
+            foreach (var row in ListRows.For(entry, account, partition).Values)
+            {
+                yield return row;
+            }
+            yield return RecordRow(partition, account.Version, entry, complete: true, null);
+        }
+        yield return counts;
+        yield return sellers;
+    }
+
     private static List<TableTransactionAction> Upserts(TableEntity recordRow, Dictionary<string, TableEntity> rows) =>
         [new(TableTransactionActionType.UpdateReplace, recordRow, recordRow.ETag), .. rows.Values.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r))];
 
