@@ -9,14 +9,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List accounts: operators all (or one partner's), partner members their partner's customers. Filters: status, seller, search (name or id prefix), testAccounts=exclude|include|only
-         * @description Who: any signed-in user
+         * List accounts: operators all (or one partner's), partner members their partner's customers. sort=name (default, ignoring case and accents)|id|createdAt|seller|stage|status, '-' reverses, ties by id; status and stage (one or several, comma-separated), seller (any case), search (prefix of the id, customId, companyEmail or any word of the name, ignoring case and accents), testAccounts=exclude|include|only. Pages are full unless the list ends; unknown parameters or values are a 400
+         * @description Who: any signed-in user.
          */
         get: operations["ListCustomers"];
         put?: never;
         /**
          * Create a customer or partner account
-         * @description Who: any signed-in user
+         * @description Who: any signed-in user.
          */
         post: operations["CreateCustomer"];
         delete?: never;
@@ -34,23 +34,63 @@ export interface paths {
         };
         /**
          * Read an account (with ETag)
-         * @description Who: operator; its partner; its members
+         * @description Who: operator; its partner; its members.
          */
         get: operations["GetCustomer"];
         put?: never;
         post?: never;
         /**
          * Delete the account now, with or without a request; its identifier stays reserved
-         * @description Who: operator; its partner (writes)
+         * @description Who: operator; its partner (writes).
          */
         delete: operations["DeleteCustomer"];
         options?: never;
         head?: never;
         /**
          * Change account fields (JSON merge patch: absent fields stay, null clears). If-Match honoured (412); id never changes (400); a patch that changes nothing records no event
-         * @description Who: operator; its partner; its admins (writes)
+         * @description Who: operator; its partner; its admins (writes).
          */
         patch: operations["UpdateCustomer"];
+        trace?: never;
+    };
+    "/api/customers/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Counts of the accounts not deleted (operators: all, or one partner's; partner members: their partner's): total, byStatus, byStage within testAccounts=exclude|include|only, and testAccounts apart
+         * @description Who: any signed-in user.
+         */
+        get: operations["CountCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partners/{partnerId}/sellers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The distinct sellers of the partner's customers not deleted, with their customer counts (the seller filter's choices)
+         * @description Who: operator; its members.
+         */
+        get: operations["ListPartnerSellers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/customers/{id}/status": {
@@ -63,7 +103,7 @@ export interface paths {
         get?: never;
         /**
          * Enable or disable an account (active <-> disabled only, else 409); members of a disabled account may only read
-         * @description Who: operator; its partner (writes)
+         * @description Who: operator; its partner (writes).
          */
         put: operations["SetCustomerStatus"];
         post?: never;
@@ -83,9 +123,29 @@ export interface paths {
         get?: never;
         /**
          * Set the project quota (0 to 10000; may be lower than the projects that exist)
-         * @description Who: operator; its partner (writes)
+         * @description Who: operator; its partner (writes).
          */
         put: operations["SetCustomerQuota"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{id}/kind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Make a customer without a managing partner a partner ({ kind: partner }): customer admins become partner admins, employees partner employees, in one transaction (409 managed-by-partner, account-has-projects, too-many-members past 90, account-not-settled). Event ACCOUNT_KIND_CHANGED
+         * @description Who: operator (writes).
+         */
+        put: operations["SetAccountKind"];
         post?: never;
         delete?: never;
         options?: never;
@@ -102,7 +162,7 @@ export interface paths {
         };
         /**
          * An account's history, newest first; type, from (inclusive), to (exclusive), paging. Accept: text/csv answers the same page as CSV with the next page's token in the Continuation-Token header
-         * @description Who: operator; its partner; its admins
+         * @description Who: operator; its partner; its admins.
          */
         get: operations["GetCustomerHistory"];
         put?: never;
@@ -122,7 +182,7 @@ export interface paths {
         };
         /**
          * List the account's members (paged)
-         * @description Who: operator; its partner; its members
+         * @description Who: operator; its partner; its members.
          */
         get: operations["ListMembers"];
         put?: never;
@@ -144,7 +204,7 @@ export interface paths {
         put?: never;
         /**
          * Add myself: the caller becomes an admin of the account (409 already-member when they belong to it)
-         * @description Who: operator; its partner; its members
+         * @description Who: operator; its partner; its members.
          */
         post: operations["AddMyself"];
         delete?: never;
@@ -163,7 +223,7 @@ export interface paths {
         get?: never;
         /**
          * Change a member's role (409 last-admin when it would leave the account without an admin)
-         * @description Who: operator; its partner; its admins (writes)
+         * @description Who: operator; its partner; its admins (writes).
          */
         put: operations["ChangeMemberRole"];
         post?: never;
@@ -185,14 +245,14 @@ export interface paths {
         post?: never;
         /**
          * Remove a member and all their project access (409 last-admin for the last admin)
-         * @description Who: operator; its partner; its admins (writes)
+         * @description Who: operator; its partner; its admins (writes).
          */
         delete: operations["RemoveMember"];
         options?: never;
         head?: never;
         /**
          * Change a member's name, email or language (merge patch; null clears name and language). A member who is no admin changes only their own name and language (else 403). Event USER_UPDATED
-         * @description Who: operator; its partner; its members (writes)
+         * @description Who: operator; its partner; its members (writes).
          */
         patch: operations["UpdateMember"];
         trace?: never;
@@ -206,7 +266,7 @@ export interface paths {
         };
         /**
          * The caller, the accounts they belong to (with each account's status and partner) and the features the panel may show them
-         * @description Who: any signed-in user
+         * @description Who: any signed-in user.
          */
         get: operations["GetMe"];
         put?: never;
@@ -226,13 +286,13 @@ export interface paths {
         };
         /**
          * List invitations; state = pending (default), accepted, expired, cancelled or all
-         * @description Who: operator; its partner; its admins
+         * @description Who: operator; its partner; its admins.
          */
         get: operations["ListInvitations"];
         put?: never;
         /**
          * Invite someone by email (expires after 7 days; 409 invitation-pending or already-member for the same address)
-         * @description Who: operator; its partner; its admins (writes)
+         * @description Who: operator; its partner; its admins (writes).
          */
         post: operations["CreateInvitation"];
         delete?: never;
@@ -250,14 +310,14 @@ export interface paths {
         };
         /**
          * Read one invitation
-         * @description Who: operator; its partner; its admins
+         * @description Who: operator; its partner; its admins.
          */
         get: operations["GetInvitation"];
         put?: never;
         post?: never;
         /**
          * Cancel an invitation; its token stops working (cancelling twice is harmless)
-         * @description Who: operator; its partner; its admins (writes)
+         * @description Who: operator; its partner; its admins (writes).
          */
         delete: operations["CancelInvitation"];
         options?: never;
@@ -276,7 +336,7 @@ export interface paths {
         put?: never;
         /**
          * Send a new token with a new expiry; the old token stops working (pending or expired invitations only)
-         * @description Who: operator; its partner; its admins (writes)
+         * @description Who: operator; its partner; its admins (writes).
          */
         post: operations["ResendInvitation"];
         delete?: never;
@@ -296,7 +356,7 @@ export interface paths {
         put?: never;
         /**
          * Accept an invitation with its emailed token (410 invitation-invalid for any token that does not work)
-         * @description Who: any signed-in user
+         * @description Who: any signed-in user.
          */
         post: operations["AcceptInvitation"];
         delete?: never;
@@ -314,13 +374,13 @@ export interface paths {
         };
         /**
          * List projects with their members (customer employees see only projects they were given access to)
-         * @description Who: operator; its partner; its members
+         * @description Who: operator; its partner; its members.
          */
         get: operations["ListProjects"];
         put?: never;
         /**
          * Create a project; 409 quota-exceeded when projectCount would pass projectQuota
-         * @description Who: operator; its partner; its admins (writes)
+         * @description Who: operator; its partner; its admins (writes).
          */
         post: operations["CreateProject"];
         delete?: never;
@@ -338,14 +398,14 @@ export interface paths {
         };
         /**
          * Read a project with its members
-         * @description Who: operator; its partner; its members
+         * @description Who: operator; its partner; its members.
          */
         get: operations["GetProject"];
         put?: never;
         post?: never;
         /**
          * Delete a project and every access to it
-         * @description Who: operator; its partner; its admins (writes)
+         * @description Who: operator; its partner; its admins (writes).
          */
         delete: operations["DeleteProject"];
         options?: never;
@@ -363,13 +423,13 @@ export interface paths {
         get?: never;
         /**
          * Give a customer member access to a project (idempotent)
-         * @description Who: operator; its partner; its admins (writes)
+         * @description Who: operator; its partner; its admins (writes).
          */
         put: operations["GrantProjectAccess"];
         post?: never;
         /**
          * Take a member's access to a project away
-         * @description Who: operator; its partner; its admins (writes)
+         * @description Who: operator; its partner; its admins (writes).
          */
         delete: operations["RevokeProjectAccess"];
         options?: never;
@@ -388,7 +448,7 @@ export interface paths {
         put?: never;
         /**
          * Record usage from the metering feed (up to 1000 records; idempotent per record id)
-         * @description Who: operator; its partner (writes)
+         * @description Who: operator; its partner (writes).
          */
         post: operations["RecordUsage"];
         delete?: never;
@@ -406,7 +466,7 @@ export interface paths {
         };
         /**
          * Usage totals per project or per product and unit over records whose period lies in [from, to); CSV with Accept: text/csv
-         * @description Who: operator; its partner; its admins
+         * @description Who: operator; its partner; its admins.
          */
         get: operations["GetUsageReport"];
         put?: never;
@@ -428,7 +488,7 @@ export interface paths {
         put?: never;
         /**
          * Ask for the account to be deleted after the grace period; its products stop
-         * @description Who: its admins
+         * @description Who: its admins.
          */
         post: operations["RequestDeletion"];
         delete?: never;
@@ -448,7 +508,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel the standing deletion request, with an optional note (kept; too long is 400); the account is active again, products as they were
-         * @description Who: operator; its partner (writes)
+         * @description Who: operator; its partner (writes).
          */
         post: operations["CancelDeletionRequest"];
         delete?: never;
@@ -466,10 +526,34 @@ export interface paths {
         };
         /**
          * Every deletion request of the account with its outcome and notes, newest first
-         * @description Who: operator; its partner; its admins
+         * @description Who: operator; its partner; its admins.
          */
         get: operations["ListDeletionRequests"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partners/{partnerId}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The partner's settings: who at the partner is emailed about its customers' deletions (partnerAdmins until set) and an optional extra address
+         * @description Who: operator; its members.
+         */
+        get: operations["GetPartnerSettings"];
+        /**
+         * Replace the partner's settings (an absent noticeAddress clears it). Event PARTNER_SETTINGS_CHANGED
+         * @description Who: operator; its admins (writes).
+         */
+        put: operations["SetPartnerSettings"];
         post?: never;
         delete?: never;
         options?: never;
@@ -486,12 +570,12 @@ export interface paths {
         };
         /**
          * Read the operator settings (with ETag)
-         * @description Who: operators
+         * @description Who: operators.
          */
         get: operations["GetSettings"];
         /**
          * Change the operator settings (fields left out keep their value; If-Match honoured; every change audited)
-         * @description Who: operators
+         * @description Who: operators.
          */
         put: operations["UpdateSettings"];
         post?: never;
@@ -510,7 +594,7 @@ export interface paths {
         };
         /**
          * The operator settings' change log, newest first
-         * @description Who: operators
+         * @description Who: operators.
          */
         get: operations["ListSettingsAudit"];
         put?: never;
@@ -530,7 +614,7 @@ export interface paths {
         };
         /**
          * What the sign-up page needs (no token): the self-registration mode, whether invitation links are on, the email languages
-         * @description Who: anyone (no token)
+         * @description Who: anyone (no token).
          */
         get: operations["GetPublicSettings"];
         put?: never;
@@ -552,7 +636,7 @@ export interface paths {
         put?: never;
         /**
          * Register a customer account: 202 and a confirmation email (the same answer for known and unknown ids and emails; rate limited per client address and per email, 429 with Retry-After)
-         * @description Who: anyone (no token)
+         * @description Who: anyone (no token).
          */
         post: operations["Register"];
         delete?: never;
@@ -572,7 +656,7 @@ export interface paths {
         put?: never;
         /**
          * Confirm a registration with the emailed token: creates the account with the caller as its customer admin (410 for an unknown, used or expired token; 409 if the identifier was taken meanwhile)
-         * @description Who: any signed-in user
+         * @description Who: any signed-in user.
          */
         post: operations["ConfirmRegistration"];
         delete?: never;
@@ -592,7 +676,7 @@ export interface paths {
         put?: never;
         /**
          * Approve a registration waiting for approval (pendingApproval -> active); emails the registrant
-         * @description Who: operator; its partner (writes)
+         * @description Who: operator; its partner (writes).
          */
         post: operations["ApproveCustomer"];
         delete?: never;
@@ -612,7 +696,7 @@ export interface paths {
         put?: never;
         /**
          * Reject a registration waiting for approval: the account is deleted, the reason emailed to the registrant, then personal data and the reason erased
-         * @description Who: operator; its partner (writes)
+         * @description Who: operator; its partner (writes).
          */
         post: operations["RejectCustomer"];
         delete?: never;
@@ -629,14 +713,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A partner's invitation links (without tokens), with uses and state
-         * @description Who: operator; its members
+         * A partner's invitation links with uses and state, and the url of each active one (derived again from a configured key: no token is stored)
+         * @description Who: operator; its members.
          */
         get: operations["ListInvitationLinks"];
         put?: never;
         /**
-         * Create an invitation link; the answer carries its url (with the token) once
-         * @description Who: operator; its members (writes)
+         * Create an invitation link; the answer carries its url (with the token)
+         * @description Who: operator; its members (writes).
          */
         post: operations["CreateInvitationLink"];
         delete?: never;
@@ -657,7 +741,7 @@ export interface paths {
         post?: never;
         /**
          * Revoke an invitation link
-         * @description Who: operator; its members (writes)
+         * @description Who: operator; its members (writes).
          */
         delete: operations["RevokeInvitationLink"];
         options?: never;
@@ -674,13 +758,13 @@ export interface paths {
         };
         /**
          * Messages sent to the customer, newest first, each with who acknowledged it
-         * @description Who: operator; its partner
+         * @description Who: operator; its partner.
          */
         get: operations["ListMessages"];
         put?: never;
         /**
-         * Send a message to the users of one customer (allMustRead: each user acknowledges; singleRead: the first acknowledgement hides it for everyone). Recipients are the members at sending time
-         * @description Who: operator; its partner (writes)
+         * Send a message to the users of one customer (allMustRead: each user acknowledges; singleRead: the first acknowledgement hides it for everyone). Recipients are the members at sending time, of its audience: everyone (default), the admins, or the users named in userIds (members, at most 100). Event MESSAGE_SENT
+         * @description Who: operator; its partner (writes).
          */
         post: operations["SendMessage"];
         delete?: never;
@@ -699,8 +783,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Send a message to the users of every customer the partner manages (202: delivered as one message per customer, each with its own MESSAGE_SENT event)
-         * @description Who: operator; its members (writes)
+         * Send a message to the users of every customer the partner manages (202: delivered as one message per customer, each with its own MESSAGE_SENT event); audience everyone or admins
+         * @description Who: operator; its members (writes).
          */
         post: operations["SendPartnerMessage"];
         delete?: never;
@@ -718,7 +802,7 @@ export interface paths {
         };
         /**
          * One message with who acknowledged it
-         * @description Who: operator; its partner
+         * @description Who: operator; its partner.
          */
         get: operations["GetMessage"];
         put?: never;
@@ -738,7 +822,7 @@ export interface paths {
         };
         /**
          * Messages the caller still has to see, across all their accounts (empty for an impersonation token)
-         * @description Who: any signed-in user
+         * @description Who: any signed-in user.
          */
         get: operations["GetMyMessages"];
         put?: never;
@@ -760,7 +844,7 @@ export interface paths {
         put?: never;
         /**
          * Acknowledge a message (204): allMustRead hides it for the caller, singleRead for everyone. Acknowledging again changes nothing
-         * @description Who: its members
+         * @description Who: its members.
          */
         post: operations["AcknowledgeMessage"];
         delete?: never;
@@ -778,7 +862,7 @@ export interface paths {
         };
         /**
          * The product catalog (all of it, in one page)
-         * @description Who: any signed-in user
+         * @description Who: any signed-in user.
          */
         get: operations["ListProducts"];
         put?: never;
@@ -798,12 +882,12 @@ export interface paths {
         };
         /**
          * One product of the catalog
-         * @description Who: any signed-in user
+         * @description Who: any signed-in user.
          */
         get: operations["GetProduct"];
         /**
          * Create (201) or rename (200) a catalog product; the id follows the identifier rules
-         * @description Who: operators
+         * @description Who: operators.
          */
         put: operations["UpsertProduct"];
         post?: never;
@@ -822,7 +906,7 @@ export interface paths {
         };
         /**
          * The partner's global visibility of every catalog product (false until set)
-         * @description Who: operator; its members
+         * @description Who: operator; its members.
          */
         get: operations["ListPartnerProducts"];
         put?: never;
@@ -843,7 +927,7 @@ export interface paths {
         get?: never;
         /**
          * Set the partner's global visibility of a product for its customers (customers with a custom visibility keep theirs). Event PRODUCT_CHANGED on the partner
-         * @description Who: operator; its members (writes)
+         * @description Who: operator; its members (writes).
          */
         put: operations["SetPartnerProductVisibility"];
         post?: never;
@@ -862,7 +946,7 @@ export interface paths {
         };
         /**
          * Every catalog product with the customer's effective visibility (custom, else inherited from its partner, else false) and status (notActivated until set)
-         * @description Who: operator; its partner; its members
+         * @description Who: operator; its partner; its members.
          */
         get: operations["ListCustomerProducts"];
         put?: never;
@@ -883,7 +967,7 @@ export interface paths {
         get?: never;
         /**
          * Set a customer's visibility (true/false; null inherits again; absent keeps) and/or status of a product; the account's stage follows the statuses. Visibility never activates a product. Event PRODUCT_CHANGED
-         * @description Who: operator; its partner (writes)
+         * @description Who: operator; its partner (writes).
          */
         put: operations["SetCustomerProduct"];
         post?: never;
@@ -904,7 +988,7 @@ export interface paths {
         put?: never;
         /**
          * Get a bearer token (15 minutes) that acts as a customer admin of this account only; every event it causes names the impersonator. It stops working when the account is disabled or deleted, and cannot start another impersonation. Event IMPERSONATION_STARTED
-         * @description Who: operator; its partner (writes)
+         * @description Who: operator; its partner (writes).
          */
         post: operations["StartImpersonation"];
         delete?: never;
@@ -922,7 +1006,7 @@ export interface paths {
         };
         /**
          * The oldest emails (up to 32) kept after their last try failed, with template, account, tries and error; never the address or text
-         * @description Who: operators
+         * @description Who: operators.
          */
         get: operations["ListFailedEmails"];
         put?: never;
@@ -942,7 +1026,7 @@ export interface paths {
         };
         /**
          * Side effects parked after failing too often (account, effect kinds, last error, attempts, when parked), in account order
-         * @description Who: operators
+         * @description Who: operators.
          */
         get: operations["ListParkedEffects"];
         put?: never;
@@ -964,7 +1048,7 @@ export interface paths {
         put?: never;
         /**
          * Run a parked side effect again now: done, or failed and back in the retry cycle (parked again after its tries)
-         * @description Who: operators
+         * @description Who: operators.
          */
         post: operations["ReplayParkedEffect"];
         delete?: never;
@@ -977,20 +1061,604 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptInvitationBody: {
+            token?: string | null;
+        };
+        AcceptedInvitationView: {
+            customerId: string;
+            name: string;
+            kind: components["schemas"]["AccountKind"];
+            role: components["schemas"]["MemberRole"];
+            alreadyMember: boolean;
+        };
+        AccountCounts: {
+            total: number;
+            byStatus: {
+                [key: string]: number;
+            };
+            byStage: {
+                [key: string]: number;
+            };
+            testAccounts: number;
+        };
+        /** @enum {string} */
+        AccountKind: "customer" | "partner";
+        AccountPage: {
+            items: components["schemas"]["AccountView"][];
+            continuationToken?: string | null;
+        };
+        /** @enum {string} */
+        AccountStage: "preparation" | "trial" | "active" | "trialEnd" | "deleted";
+        /** @enum {string} */
+        AccountStatus: "pendingApproval" | "active" | "disabled" | "deletionRequested" | "deleted";
+        AccountView: {
+            id: string;
+            name: string;
+            kind: components["schemas"]["AccountKind"];
+            partnerId?: string | null;
+            companyEmail?: string | null;
+            firstName?: string | null;
+            lastName?: string | null;
+            customId?: string | null;
+            seller?: string | null;
+            language: string;
+            isTestAccount: boolean;
+            status: components["schemas"]["AccountStatus"];
+            stage: components["schemas"]["AccountStage"];
+            projectQuota: number;
+            projectCount: number;
+            /** Format: date-time */
+            deletionDueAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            adminInvitationId?: string | null;
+        };
+        AcknowledgementView: {
+            userId: string;
+            name?: string | null;
+            /** Format: date-time */
+            at: string;
+        };
+        CancelDeletionBody: {
+            note?: string | null;
+        };
+        ChangeRoleBody: {
+            role?: components["schemas"]["MemberRole"];
+        };
+        ConfirmRegistrationBody: {
+            token?: string | null;
+        };
+        CreateCustomerBody: {
+            id?: string | null;
+            name?: string | null;
+            kind?: components["schemas"]["AccountKind"];
+            partnerId?: string | null;
+            companyEmail?: string | null;
+            firstName?: string | null;
+            lastName?: string | null;
+            customId?: string | null;
+            seller?: string | null;
+            language?: string | null;
+            isTestAccount?: boolean | null;
+            projectQuota?: number | null;
+            admin?: components["schemas"]["FirstAdminBody"];
+            products?: components["schemas"]["InitialProductBody"][] | null;
+        };
+        CreateInvitationBody: {
+            email?: string | null;
+            fullName?: string | null;
+            role?: components["schemas"]["MemberRole"];
+        };
+        CreateInvitationLinkBody: {
+            /** Format: date-time */
+            expiresAt?: string | null;
+            maxUses?: number | null;
+        };
+        CreateProjectBody: {
+            id?: string | null;
+            name?: string | null;
+        };
+        CustomerProductList: {
+            items: components["schemas"]["CustomerProductView"][];
+            continuationToken?: string | null;
+        };
+        CustomerProductView: {
+            id: string;
+            name: string;
+            visible: boolean;
+            visibilitySource: components["schemas"]["VisibilitySource"];
+            status: components["schemas"]["ProductStatus"];
+        };
+        /** @enum {string} */
+        DeletionNoticeRecipients: "partnerAdmins" | "allMembers" | "none";
+        /** @enum {string} */
+        DeletionOutcome: "pending" | "cancelled" | "deleted";
+        DeletionRequestPage: {
+            items: components["schemas"]["DeletionRequestView"][];
+            continuationToken?: string | null;
+        };
+        DeletionRequestView: {
+            id: string;
+            outcome: components["schemas"]["DeletionOutcome"];
+            reason?: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            requestedBy: components["schemas"]["EventActor"];
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: date-time */
+            closedAt?: string | null;
+            closedBy?: components["schemas"]["EventActor"];
+            note?: string | null;
+        };
+        EventActor: {
+            userId: string;
+            impersonatedBy?: string | null;
+        };
+        FailedEmailList: {
+            items: components["schemas"]["FailedEmailView"][];
+            approximateTotal: number;
+            continuationToken?: string | null;
+        };
+        FailedEmailView: {
+            emailId?: string | null;
+            template?: string | null;
+            accountId?: string | null;
+            attempts?: number | null;
+            error?: string | null;
+            /** Format: date-time */
+            queuedAt?: string | null;
+            /** Format: date-time */
+            failedAt?: string | null;
+            /** Format: date-time */
+            keptSince?: string | null;
+        };
+        FieldChange: {
+            field: string;
+            /** @description Any JSON value (a string, number, boolean or null) */
+            from?: unknown;
+            /** @description Any JSON value (a string, number, boolean or null) */
+            to?: unknown;
+        };
+        FirstAdminBody: {
+            email?: string | null;
+            fullName?: string | null;
+            language?: string | null;
+        };
+        HistoryEvent: {
+            id: string;
+            type: string;
+            /** Format: date-time */
+            at: string;
+            actor: components["schemas"]["EventActor"];
+            /** @description The event's own fields (by event type) */
+            details?: {
+                [key: string]: unknown;
+            };
+            changes?: components["schemas"]["FieldChange"][] | null;
+        };
+        HistoryPage: {
+            items: components["schemas"]["HistoryEvent"][];
+            continuationToken?: string | null;
+        };
+        ImpersonationDescription: {
+            impersonatedBy: string;
+            accountId: string;
+        };
+        ImpersonationGrant: {
+            token: string;
+            /** Format: date-time */
+            expiresAt: string;
+            impersonationId: string;
+            accountId: string;
+        };
+        InboxItemView: {
+            accountId: string;
+            accountName: string;
+            messageId: string;
+            subject: string;
+            body: string;
+            mode: components["schemas"]["MessageMode"];
+            /** Format: date-time */
+            sentAt: string;
+        };
+        InboxList: {
+            items: components["schemas"]["InboxItemView"][];
+            continuationToken?: string | null;
+        };
+        InitialProductBody: {
+            productId?: string | null;
+            visible?: boolean | null;
+            status?: components["schemas"]["ProductStatus"];
+        };
+        InvitationLinkPage: {
+            items: components["schemas"]["InvitationLinkView"][];
+            continuationToken?: string | null;
+        };
+        /** @enum {string} */
+        InvitationLinkState: "active" | "expired" | "usedUp" | "revoked";
+        InvitationLinkView: {
+            id: string;
+            url?: string | null;
+            /** Format: date-time */
+            expiresAt: string;
+            maxUses?: number | null;
+            uses: number;
+            state: components["schemas"]["InvitationLinkState"];
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            revokedAt?: string | null;
+        };
+        InvitationList: {
+            items: components["schemas"]["InvitationView"][];
+            continuationToken?: string | null;
+        };
+        /** @enum {string} */
+        InvitationState: "pending" | "accepted" | "expired" | "cancelled";
+        InvitationView: {
+            id: string;
+            state: components["schemas"]["InvitationState"];
+            email: string;
+            fullName: string;
+            role: components["schemas"]["MemberRole"];
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            sentAt: string;
+            resendCount: number;
+            invitedBy: components["schemas"]["InviterView"];
+            /** Format: date-time */
+            createdAt: string;
+            acceptedByUserId?: string | null;
+            /** Format: date-time */
+            acceptedAt?: string | null;
+        };
+        InviterView: {
+            userId: string;
+            name?: string | null;
+        };
+        MeFeatures: {
+            selfRegistration: components["schemas"]["SelfRegistration"];
+            invitationLinks: boolean;
+        };
+        MeView: {
+            userId: string;
+            email?: string | null;
+            name?: string | null;
+            isOperator: boolean;
+            memberships: components["schemas"]["MembershipView"][];
+            features: components["schemas"]["MeFeatures"];
+            impersonation?: components["schemas"]["ImpersonationDescription"];
+        };
+        MemberList: {
+            items: components["schemas"]["MemberView"][];
+            continuationToken?: string | null;
+        };
+        /** @enum {string} */
+        MemberRole: "customerAdmin" | "customerEmployee" | "partnerAdmin" | "partnerEmployee";
+        MemberView: {
+            userId: string;
+            email?: string | null;
+            name?: string | null;
+            language?: string | null;
+            role: components["schemas"]["MemberRole"];
+            /** Format: date-time */
+            addedAt: string;
+        };
+        MembershipView: {
+            customerId: string;
+            name?: string | null;
+            kind: components["schemas"]["AccountKind"];
+            role: components["schemas"]["MemberRole"];
+            status?: components["schemas"]["AccountStatus"];
+            partnerId?: string | null;
+        };
+        /** @enum {string} */
+        MessageAudience: "everyone" | "admins" | "users";
+        MessageList: {
+            items: components["schemas"]["MessageView"][];
+            continuationToken?: string | null;
+        };
+        /** @enum {string} */
+        MessageMode: "allMustRead" | "singleRead";
+        MessageSender: {
+            userId: string;
+            name?: string | null;
+            impersonatedBy?: string | null;
+        };
+        MessageView: {
+            id: string;
+            subject: string;
+            body: string;
+            mode: components["schemas"]["MessageMode"];
+            /** Format: date-time */
+            sentAt: string;
+            sentBy: components["schemas"]["MessageSender"];
+            partnerWide: boolean;
+            /** Format: date-time */
+            closedAt?: string | null;
+            acknowledgements: components["schemas"]["AcknowledgementView"][];
+            audience: components["schemas"]["MessageAudience"];
+            userIds?: string[] | null;
+        };
+        /** @enum {string} */
+        OutboxRowOutcome: "done" | "failed" | "parked";
+        ParkedEffect: {
+            accountId: string;
+            effectId: string;
+            effectKinds: string[];
+            error: string;
+            attempts: number;
+            /** Format: date-time */
+            parkedAt: string;
+        };
+        ParkedEffectList: {
+            items: components["schemas"]["ParkedEffect"][];
+            continuationToken?: string | null;
+        };
+        PartnerMessageView: {
+            id: string;
+            partnerId: string;
+            subject: string;
+            body: string;
+            mode: components["schemas"]["MessageMode"];
+            /** Format: date-time */
+            sentAt: string;
+            sentBy: components["schemas"]["MessageSender"];
+            audience: components["schemas"]["MessageAudience"];
+        };
+        PartnerProductList: {
+            items: components["schemas"]["PartnerProductView"][];
+            continuationToken?: string | null;
+        };
+        PartnerProductView: {
+            id: string;
+            name: string;
+            visible: boolean;
+        };
+        PartnerSettingsBody: {
+            deletionNotices?: components["schemas"]["DeletionNoticeRecipients"];
+            noticeAddress?: string | null;
+        };
+        PartnerSettingsView: {
+            deletionNotices: components["schemas"]["DeletionNoticeRecipients"];
+            noticeAddress?: string | null;
+        };
+        PartnerVisibilityBody: {
+            visible?: boolean | null;
+        };
+        /**
+         * @description RFC 9457 problem details
+         * @example {
+         *       "type": "https://customer-functions.dev/problems/last-admin",
+         *       "title": "The request conflicts with the current state.",
+         *       "status": 409,
+         *       "detail": "This is the account's last admin: make another member an admin first."
+         *     }
+         */
         Problem: {
-            type?: string;
-            title?: string;
-            status?: number;
+            /** @description https://customer-functions.dev/problems/{problem type}, e.g. https://customer-functions.dev/problems/last-admin */
+            type: string;
+            title: string;
+            /** Format: int32 */
+            status: number;
             detail?: string;
+            /** @description Validation failures: the messages of each invalid field */
             errors?: {
                 [key: string]: string[];
             };
         };
+        ProductList: {
+            items: components["schemas"]["ProductView"][];
+            continuationToken?: string | null;
+        };
+        /** @enum {string} */
+        ProductStatus: "notActivated" | "trial" | "active" | "paused" | "trialEnd" | "deleted";
+        ProductView: {
+            id: string;
+            name: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ProjectAccessView: {
+            projectId: string;
+            userId: string;
+            /** Format: date-time */
+            grantedAt: string;
+            grantedBy: string;
+        };
+        ProjectListView: {
+            items: components["schemas"]["ProjectView"][];
+            continuationToken?: string | null;
+        };
+        ProjectMemberView: {
+            userId: string;
+            email?: string | null;
+            name?: string | null;
+            role: components["schemas"]["MemberRole"];
+            /** Format: date-time */
+            grantedAt: string;
+            grantedBy: string;
+        };
+        ProjectView: {
+            id: string;
+            name: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            members: components["schemas"]["ProjectMemberView"][];
+        };
+        PublicSettingsView: {
+            selfRegistration: components["schemas"]["SelfRegistration"];
+            invitationLinks: boolean;
+            languages: string[];
+        };
+        RecordUsageBody: {
+            records?: components["schemas"]["UsageRecordBody"][] | null;
+        };
+        RecordUsageResult: {
+            recorded: number;
+        };
+        RegisterBody: {
+            companyName?: string | null;
+            id?: string | null;
+            email?: string | null;
+            fullName?: string | null;
+            invitationLinkToken?: string | null;
+            language?: string | null;
+        };
+        RejectCustomerBody: {
+            reason?: string | null;
+        };
+        ReplayedEffect: {
+            accountId: string;
+            effectId: string;
+            outcome: components["schemas"]["OutboxRowOutcome"];
+        };
+        RequestDeletionBody: {
+            reason?: string | null;
+        };
+        /** @enum {string} */
+        SelfRegistration: "disabled" | "open" | "approvalRequired";
+        SellerList: {
+            items: components["schemas"]["SellerView"][];
+        };
+        SellerView: {
+            seller: string;
+            customers: number;
+        };
+        SendMessageBody: {
+            subject?: string | null;
+            body?: string | null;
+            mode?: components["schemas"]["MessageMode"];
+            audience?: components["schemas"]["MessageAudience"];
+            userIds?: string[] | null;
+        };
+        SetAccountKindBody: {
+            kind?: components["schemas"]["AccountKind"];
+        };
+        SetCustomerProductBody: {
+            /** @description true or false sets it; null inherits again; absent keeps it */
+            visible: boolean | null;
+            status?: components["schemas"]["ProductStatus"];
+        };
+        SetCustomerQuotaBody: {
+            projects?: number | null;
+        };
+        SetCustomerStatusBody: {
+            status?: components["schemas"]["AccountStatus"];
+        };
+        SettingsAuditPage: {
+            items: components["schemas"]["SettingsAuditView"][];
+            continuationToken?: string | null;
+        };
+        SettingsAuditView: {
+            id: string;
+            revision: number;
+            /** Format: date-time */
+            at: string;
+            userId: string;
+            changes: components["schemas"]["FieldChange"][];
+        };
+        SettingsView: {
+            selfRegistration: components["schemas"]["SelfRegistration"];
+            invitationLinks: boolean;
+            deletionGraceDays: number;
+            /** Format: date-time */
+            updatedAt?: string | null;
+            updatedBy?: string | null;
+        };
+        StartImpersonationBody: {
+            reason?: string | null;
+        };
+        UpdateCustomerBody: {
+            name?: string | null;
+            companyEmail?: string | null;
+            firstName?: string | null;
+            lastName?: string | null;
+            customId?: string | null;
+            seller?: string | null;
+            language?: string | null;
+            isTestAccount?: boolean | null;
+        };
+        UpdateMemberBody: {
+            name?: string | null;
+            email?: string | null;
+            language?: string | null;
+        };
+        UpdateSettingsBody: {
+            selfRegistration?: components["schemas"]["SelfRegistration"];
+            invitationLinks?: boolean | null;
+            deletionGraceDays?: number | null;
+        };
+        UpsertProductBody: {
+            name?: string | null;
+        };
+        UsageRecordBody: {
+            id?: string | null;
+            projectId?: string | null;
+            product?: string | null;
+            metric?: string | null;
+            quantity?: number | null;
+            unit?: string | null;
+            /** Format: date-time */
+            from?: string | null;
+            /** Format: date-time */
+            to?: string | null;
+        };
+        UsageReport: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            groupBy: string;
+            items: components["schemas"]["UsageReportItem"][];
+        };
+        UsageReportItem: {
+            projectId?: string | null;
+            product?: string | null;
+            unit: string;
+            quantity: number;
+            records: number;
+            projectName?: string | null;
+        };
+        /** @enum {string} */
+        VisibilitySource: "inherited" | "custom";
     };
     responses: never;
-    parameters: never;
+    parameters: {
+        /** @description Items per page (1-200, default 50) */
+        pageSize: number;
+        /** @description The previous page's continuationToken (opaque; bound to the query and the caller) */
+        continuationToken: string;
+        /**
+         * @description Retry safely: the same key with the same body replays the first answer (for 24 hours); with another body, 422 idempotency-key-reused
+         * @example 3f1c6c9e-2b7a-4f0e-9a51-6f7c2f3f9d10
+         */
+        IdempotencyKey: string;
+        /**
+         * @description The ETag last read; 412 precondition-failed when the resource changed since
+         * @example W/"datetime'2026-01-01T00%3A00%3A00Z'"
+         */
+        IfMatch: string;
+    };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description The version read; send it back as If-Match */
+        ETag: string;
+        /** @description The created resource */
+        Location: string;
+        /** @description Seconds to wait before trying again */
+        RetryAfter: number;
+        /** @description CSV answers: the next page's token, absent on the last */
+        ContinuationToken: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -1000,11 +1668,15 @@ export interface operations {
             query?: {
                 partnerId?: string;
                 status?: string;
+                stage?: string;
                 seller?: string;
                 search?: string;
+                sort?: string;
                 testAccounts?: string;
-                pageSize?: string;
-                continuationToken?: string;
+                /** @description Items per page (1-200, default 50) */
+                pageSize?: components["parameters"]["pageSize"];
+                /** @description The previous page's continuationToken (opaque; bound to the query and the caller) */
+                continuationToken?: components["parameters"]["continuationToken"];
             };
             header?: never;
             path?: never;
@@ -1012,45 +1684,42 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            id: string;
-                            name: string;
-                            /** @enum {unknown} */
-                            kind: "customer" | "partner";
-                            partnerId: string | null;
-                            companyEmail: string | null;
-                            firstName: string | null;
-                            lastName: string | null;
-                            customId: string | null;
-                            seller: string | null;
-                            language: string;
-                            isTestAccount: boolean;
-                            /** @enum {unknown} */
-                            status: "pendingApproval" | "active" | "disabled" | "deletionRequested" | "deleted";
-                            /** @enum {unknown} */
-                            stage: "preparation" | "trial" | "active" | "trialEnd" | "deleted";
-                            projectQuota: number;
-                            projectCount: number;
-                            /** Format: date-time */
-                            deletionDueAt: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                            adminInvitationId?: string | null;
-                        } | null)[];
-                        continuationToken: string | null;
-                    } | null;
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "acme",
+                     *           "name": "Acme GmbH",
+                     *           "kind": "customer",
+                     *           "partnerId": "northwind",
+                     *           "companyEmail": "office@acme.example",
+                     *           "firstName": "Ada",
+                     *           "lastName": "Lovelace",
+                     *           "customId": "C-1042",
+                     *           "seller": "Sam Seller",
+                     *           "language": "de",
+                     *           "isTestAccount": false,
+                     *           "status": "active",
+                     *           "stage": "preparation",
+                     *           "projectQuota": 10,
+                     *           "projectCount": 2,
+                     *           "createdAt": "2026-01-05T09:30:00+00:00",
+                     *           "updatedAt": "2026-01-08T09:30:00+00:00"
+                     *         }
+                     *       ],
+                     *       "continuationToken": "eyJwayI6Im5vcnRod2luZCJ9.c2lnbmF0dXJl"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountPage"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1059,7 +1728,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1068,7 +1737,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1077,54 +1746,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            404: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            429: {
-                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1137,80 +1762,74 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                /**
+                 * @description Retry safely: the same key with the same body replays the first answer (for 24 hours); with another body, 422 idempotency-key-reused
+                 * @example 3f1c6c9e-2b7a-4f0e-9a51-6f7c2f3f9d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": {
-                    id: string | null;
-                    name: string | null;
-                    /** @enum {unknown} */
-                    kind: "customer" | "partner" | null;
-                    partnerId: string | null;
-                    companyEmail: string | null;
-                    firstName: string | null;
-                    lastName: string | null;
-                    customId: string | null;
-                    seller: string | null;
-                    language: string | null;
-                    isTestAccount: boolean | null;
-                    projectQuota: number | null;
-                    /** @default null */
-                    admin?: {
-                        email: string | null;
-                        fullName: string | null;
-                        language: string | null;
-                    } | null;
-                    /** @default null */
-                    products?: ({
-                        productId: string | null;
-                        visible: boolean | null;
-                        /** @enum {unknown} */
-                        status: "notActivated" | "trial" | "active" | "paused" | "trialEnd" | "deleted" | null;
-                    } | null)[] | null;
-                } | null;
+                /**
+                 * @example {
+                 *       "id": "acme",
+                 *       "name": "Acme GmbH",
+                 *       "kind": "customer",
+                 *       "partnerId": "northwind",
+                 *       "companyEmail": "office@acme.example",
+                 *       "firstName": "Ada",
+                 *       "lastName": "Lovelace",
+                 *       "customId": "C-1042",
+                 *       "seller": "Sam Seller",
+                 *       "language": "de",
+                 *       "isTestAccount": false,
+                 *       "projectQuota": 10,
+                 *       "admin": {
+                 *         "email": "ada@acme.example",
+                 *         "fullName": "Ada Lovelace",
+                 *         "language": "de"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateCustomerBody"];
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Created */
             201: {
                 headers: {
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        /** @enum {unknown} */
-                        kind: "customer" | "partner";
-                        partnerId: string | null;
-                        companyEmail: string | null;
-                        firstName: string | null;
-                        lastName: string | null;
-                        customId: string | null;
-                        seller: string | null;
-                        language: string;
-                        isTestAccount: boolean;
-                        /** @enum {unknown} */
-                        status: "pendingApproval" | "active" | "disabled" | "deletionRequested" | "deleted";
-                        /** @enum {unknown} */
-                        stage: "preparation" | "trial" | "active" | "trialEnd" | "deleted";
-                        projectQuota: number;
-                        projectCount: number;
-                        /** Format: date-time */
-                        deletionDueAt: string | null;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                        adminInvitationId?: string | null;
-                    } | null;
+                    /**
+                     * @example {
+                     *       "id": "acme",
+                     *       "name": "Acme GmbH",
+                     *       "kind": "customer",
+                     *       "partnerId": "northwind",
+                     *       "companyEmail": "office@acme.example",
+                     *       "firstName": "Ada",
+                     *       "lastName": "Lovelace",
+                     *       "customId": "C-1042",
+                     *       "seller": "Sam Seller",
+                     *       "language": "de",
+                     *       "isTestAccount": false,
+                     *       "status": "active",
+                     *       "stage": "preparation",
+                     *       "projectQuota": 10,
+                     *       "projectCount": 2,
+                     *       "createdAt": "2026-01-05T09:30:00+00:00",
+                     *       "updatedAt": "2026-01-08T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountView"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1219,7 +1838,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1228,7 +1847,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1237,16 +1856,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Conflict. Problem types: `idempotency-answer-unavailable`, `identifier-taken` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1255,16 +1865,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Payload too large. Problem types: `payload-too-large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1273,7 +1874,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unsupported media type. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable. Problem types: `idempotency-key-reused` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1282,9 +1892,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            429: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1304,51 +1915,38 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        /** @enum {unknown} */
-                        kind: "customer" | "partner";
-                        partnerId: string | null;
-                        companyEmail: string | null;
-                        firstName: string | null;
-                        lastName: string | null;
-                        customId: string | null;
-                        seller: string | null;
-                        language: string;
-                        isTestAccount: boolean;
-                        /** @enum {unknown} */
-                        status: "pendingApproval" | "active" | "disabled" | "deletionRequested" | "deleted";
-                        /** @enum {unknown} */
-                        stage: "preparation" | "trial" | "active" | "trialEnd" | "deleted";
-                        projectQuota: number;
-                        projectCount: number;
-                        /** Format: date-time */
-                        deletionDueAt: string | null;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                        adminInvitationId?: string | null;
-                    } | null;
+                    /**
+                     * @example {
+                     *       "id": "acme",
+                     *       "name": "Acme GmbH",
+                     *       "kind": "customer",
+                     *       "partnerId": "northwind",
+                     *       "companyEmail": "office@acme.example",
+                     *       "firstName": "Ada",
+                     *       "lastName": "Lovelace",
+                     *       "customId": "C-1042",
+                     *       "seller": "Sam Seller",
+                     *       "language": "de",
+                     *       "isTestAccount": false,
+                     *       "status": "active",
+                     *       "stage": "preparation",
+                     *       "projectQuota": 10,
+                     *       "projectCount": 2,
+                     *       "createdAt": "2026-01-05T09:30:00+00:00",
+                     *       "updatedAt": "2026-01-08T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountView"];
                 };
             };
-            /** @description Problem details */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1357,7 +1955,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1366,7 +1964,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1375,45 +1973,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            409: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            429: {
-                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1427,7 +1990,13 @@ export interface operations {
             query?: {
                 confirm?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag last read; 412 precondition-failed when the resource changed since
+                 * @example W/"datetime'2026-01-01T00%3A00%3A00Z'"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 id: string;
             };
@@ -1435,42 +2004,38 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            204: {
+            /** @description OK */
+            200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        /** @enum {unknown} */
-                        kind: "customer" | "partner";
-                        partnerId: string | null;
-                        companyEmail: string | null;
-                        firstName: string | null;
-                        lastName: string | null;
-                        customId: string | null;
-                        seller: string | null;
-                        language: string;
-                        isTestAccount: boolean;
-                        /** @enum {unknown} */
-                        status: "pendingApproval" | "active" | "disabled" | "deletionRequested" | "deleted";
-                        /** @enum {unknown} */
-                        stage: "preparation" | "trial" | "active" | "trialEnd" | "deleted";
-                        projectQuota: number;
-                        projectCount: number;
-                        /** Format: date-time */
-                        deletionDueAt: string | null;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                        adminInvitationId?: string | null;
-                    } | null;
+                    /**
+                     * @example {
+                     *       "id": "acme",
+                     *       "name": "Acme GmbH",
+                     *       "kind": "customer",
+                     *       "partnerId": "northwind",
+                     *       "companyEmail": "office@acme.example",
+                     *       "firstName": "Ada",
+                     *       "lastName": "Lovelace",
+                     *       "customId": "C-1042",
+                     *       "seller": "Sam Seller",
+                     *       "language": "de",
+                     *       "isTestAccount": false,
+                     *       "status": "active",
+                     *       "stage": "preparation",
+                     *       "projectQuota": 10,
+                     *       "projectCount": 2,
+                     *       "createdAt": "2026-01-05T09:30:00+00:00",
+                     *       "updatedAt": "2026-01-08T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountView"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1479,7 +2044,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1488,7 +2053,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1497,7 +2062,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1506,7 +2071,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Conflict. Problem types: `account-deleted`, `partner-has-customers` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1515,7 +2080,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Precondition failed. Problem types: `precondition-failed` */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -1524,27 +2089,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            413: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            429: {
-                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1557,8 +2105,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag last read; 412 when the resource changed since */
-                "If-Match"?: string;
+                /**
+                 * @description The ETag last read; 412 precondition-failed when the resource changed since
+                 * @example W/"datetime'2026-01-01T00%3A00%3A00Z'"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
                 id: string;
@@ -1567,55 +2118,48 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    name: string | null;
-                    companyEmail: string | null;
-                    firstName: string | null;
-                    lastName: string | null;
-                    customId: string | null;
-                    seller: string | null;
-                    language: string | null;
-                    isTestAccount: boolean | null;
-                } | null;
+                /**
+                 * @example {
+                 *       "name": "Acme Group GmbH",
+                 *       "seller": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateCustomerBody"];
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        /** @enum {unknown} */
-                        kind: "customer" | "partner";
-                        partnerId: string | null;
-                        companyEmail: string | null;
-                        firstName: string | null;
-                        lastName: string | null;
-                        customId: string | null;
-                        seller: string | null;
-                        language: string;
-                        isTestAccount: boolean;
-                        /** @enum {unknown} */
-                        status: "pendingApproval" | "active" | "disabled" | "deletionRequested" | "deleted";
-                        /** @enum {unknown} */
-                        stage: "preparation" | "trial" | "active" | "trialEnd" | "deleted";
-                        projectQuota: number;
-                        projectCount: number;
-                        /** Format: date-time */
-                        deletionDueAt: string | null;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                        adminInvitationId?: string | null;
-                    } | null;
+                    /**
+                     * @example {
+                     *       "id": "acme",
+                     *       "name": "Acme GmbH",
+                     *       "kind": "customer",
+                     *       "partnerId": "northwind",
+                     *       "companyEmail": "office@acme.example",
+                     *       "firstName": "Ada",
+                     *       "lastName": "Lovelace",
+                     *       "customId": "C-1042",
+                     *       "seller": "Sam Seller",
+                     *       "language": "de",
+                     *       "isTestAccount": false,
+                     *       "status": "active",
+                     *       "stage": "preparation",
+                     *       "projectQuota": 10,
+                     *       "projectCount": 2,
+                     *       "createdAt": "2026-01-05T09:30:00+00:00",
+                     *       "updatedAt": "2026-01-08T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountView"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1624,7 +2168,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1633,7 +2177,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1642,7 +2186,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1651,7 +2195,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Conflict. Problem types: `account-deleted` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1660,7 +2204,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Precondition failed. Problem types: `precondition-failed` */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -1669,7 +2213,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Payload too large. Problem types: `payload-too-large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1678,8 +2222,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            422: {
+            /** @description Unsupported media type. Problem types: `unsupported-media-type` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1687,9 +2231,129 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            429: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CountCustomers: {
+        parameters: {
+            query?: {
+                partnerId?: string;
+                testAccounts?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountCounts"];
+                };
+            };
+            /** @description Bad request. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized. Problem types: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListPartnerSellers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellerList"];
+                };
+            };
+            /** @description Unauthorized. Problem types: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1702,8 +2366,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag last read; 412 when the resource changed since */
-                "If-Match"?: string;
+                /**
+                 * @description The ETag last read; 412 precondition-failed when the resource changed since
+                 * @example W/"datetime'2026-01-01T00%3A00%3A00Z'"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
                 id: string;
@@ -1712,49 +2379,42 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @enum {unknown} */
-                    status: "pendingApproval" | "active" | "disabled" | "deletionRequested" | "deleted" | null;
-                } | null;
+                "application/json": components["schemas"]["SetCustomerStatusBody"];
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        /** @enum {unknown} */
-                        kind: "customer" | "partner";
-                        partnerId: string | null;
-                        companyEmail: string | null;
-                        firstName: string | null;
-                        lastName: string | null;
-                        customId: string | null;
-                        seller: string | null;
-                        language: string;
-                        isTestAccount: boolean;
-                        /** @enum {unknown} */
-                        status: "pendingApproval" | "active" | "disabled" | "deletionRequested" | "deleted";
-                        /** @enum {unknown} */
-                        stage: "preparation" | "trial" | "active" | "trialEnd" | "deleted";
-                        projectQuota: number;
-                        projectCount: number;
-                        /** Format: date-time */
-                        deletionDueAt: string | null;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                        adminInvitationId?: string | null;
-                    } | null;
+                    /**
+                     * @example {
+                     *       "id": "acme",
+                     *       "name": "Acme GmbH",
+                     *       "kind": "customer",
+                     *       "partnerId": "northwind",
+                     *       "companyEmail": "office@acme.example",
+                     *       "firstName": "Ada",
+                     *       "lastName": "Lovelace",
+                     *       "customId": "C-1042",
+                     *       "seller": "Sam Seller",
+                     *       "language": "de",
+                     *       "isTestAccount": false,
+                     *       "status": "active",
+                     *       "stage": "preparation",
+                     *       "projectQuota": 10,
+                     *       "projectCount": 2,
+                     *       "createdAt": "2026-01-05T09:30:00+00:00",
+                     *       "updatedAt": "2026-01-08T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountView"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1763,7 +2423,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1772,7 +2432,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1781,7 +2441,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1790,7 +2450,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Conflict. Problem types: `account-deleted`, `status-change-not-allowed` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1799,7 +2459,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Precondition failed. Problem types: `precondition-failed` */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -1808,7 +2468,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Payload too large. Problem types: `payload-too-large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1817,8 +2477,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            422: {
+            /** @description Unsupported media type. Problem types: `unsupported-media-type` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1826,9 +2486,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            429: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1841,8 +2502,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag last read; 412 when the resource changed since */
-                "If-Match"?: string;
+                /**
+                 * @description The ETag last read; 412 precondition-failed when the resource changed since
+                 * @example W/"datetime'2026-01-01T00%3A00%3A00Z'"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
                 id: string;
@@ -1851,48 +2515,42 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    projects: number | null;
-                } | null;
+                "application/json": components["schemas"]["SetCustomerQuotaBody"];
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        /** @enum {unknown} */
-                        kind: "customer" | "partner";
-                        partnerId: string | null;
-                        companyEmail: string | null;
-                        firstName: string | null;
-                        lastName: string | null;
-                        customId: string | null;
-                        seller: string | null;
-                        language: string;
-                        isTestAccount: boolean;
-                        /** @enum {unknown} */
-                        status: "pendingApproval" | "active" | "disabled" | "deletionRequested" | "deleted";
-                        /** @enum {unknown} */
-                        stage: "preparation" | "trial" | "active" | "trialEnd" | "deleted";
-                        projectQuota: number;
-                        projectCount: number;
-                        /** Format: date-time */
-                        deletionDueAt: string | null;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                        adminInvitationId?: string | null;
-                    } | null;
+                    /**
+                     * @example {
+                     *       "id": "acme",
+                     *       "name": "Acme GmbH",
+                     *       "kind": "customer",
+                     *       "partnerId": "northwind",
+                     *       "companyEmail": "office@acme.example",
+                     *       "firstName": "Ada",
+                     *       "lastName": "Lovelace",
+                     *       "customId": "C-1042",
+                     *       "seller": "Sam Seller",
+                     *       "language": "de",
+                     *       "isTestAccount": false,
+                     *       "status": "active",
+                     *       "stage": "preparation",
+                     *       "projectQuota": 10,
+                     *       "projectCount": 2,
+                     *       "createdAt": "2026-01-05T09:30:00+00:00",
+                     *       "updatedAt": "2026-01-08T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountView"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1901,7 +2559,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1910,7 +2568,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1919,7 +2577,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1928,7 +2586,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Conflict. Problem types: `account-deleted` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1937,7 +2595,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Precondition failed. Problem types: `precondition-failed` */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -1946,7 +2604,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Payload too large. Problem types: `payload-too-large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1955,8 +2613,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            422: {
+            /** @description Unsupported media type. Problem types: `unsupported-media-type` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1964,9 +2622,130 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            429: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SetAccountKind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetAccountKindBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "acme",
+                     *       "name": "Acme GmbH",
+                     *       "kind": "customer",
+                     *       "partnerId": "northwind",
+                     *       "companyEmail": "office@acme.example",
+                     *       "firstName": "Ada",
+                     *       "lastName": "Lovelace",
+                     *       "customId": "C-1042",
+                     *       "seller": "Sam Seller",
+                     *       "language": "de",
+                     *       "isTestAccount": false,
+                     *       "status": "active",
+                     *       "stage": "preparation",
+                     *       "projectQuota": 10,
+                     *       "projectCount": 2,
+                     *       "createdAt": "2026-01-05T09:30:00+00:00",
+                     *       "updatedAt": "2026-01-08T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountView"];
+                };
+            };
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized. Problem types: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict. Problem types: `account-deleted`, `managed-by-partner` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large. Problem types: `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1981,8 +2760,10 @@ export interface operations {
                 type?: string;
                 from?: string;
                 to?: string;
-                pageSize?: string;
-                continuationToken?: string;
+                /** @description Items per page (1-200, default 50) */
+                pageSize?: components["parameters"]["pageSize"];
+                /** @description The previous page's continuationToken (opaque; bound to the query and the caller) */
+                continuationToken?: components["parameters"]["continuationToken"];
             };
             header?: never;
             path: {
@@ -1992,38 +2773,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
-                    /** @description CSV answers: the token of the next page, absent on the last */
-                    "Continuation-Token"?: string;
+                    "Continuation-Token": components["headers"]["ContinuationToken"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            id: string;
-                            type: string;
-                            /** Format: date-time */
-                            at: string;
-                            actor: {
-                                userId: string;
-                                /** @default null */
-                                impersonatedBy: string | null;
-                            };
-                            details: unknown;
-                            changes: ({
-                                field: string;
-                                from: unknown;
-                                to: unknown;
-                            } | null)[] | null;
-                        } | null)[];
-                        continuationToken: string | null;
-                    } | null;
+                    "application/json": components["schemas"]["HistoryPage"];
                     "text/csv": string;
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2032,7 +2793,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2041,7 +2802,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2050,7 +2811,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2059,45 +2820,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            409: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            429: {
-                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2109,8 +2835,10 @@ export interface operations {
     ListMembers: {
         parameters: {
             query?: {
-                pageSize?: string;
-                continuationToken?: string;
+                /** @description Items per page (1-200, default 50) */
+                pageSize?: components["parameters"]["pageSize"];
+                /** @description The previous page's continuationToken (opaque; bound to the query and the caller) */
+                continuationToken?: components["parameters"]["continuationToken"];
             };
             header?: never;
             path: {
@@ -2120,28 +2848,30 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            userId: string;
-                            email: string | null;
-                            name: string | null;
-                            language: string | null;
-                            /** @enum {unknown} */
-                            role: "customerAdmin" | "customerEmployee" | "partnerAdmin" | "partnerEmployee";
-                            /** Format: date-time */
-                            addedAt: string;
-                        } | null)[];
-                        continuationToken: string | null;
-                    } | null;
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "userId": "user-7f3a",
+                     *           "email": "ada@acme.example",
+                     *           "name": "Ada Lovelace",
+                     *           "language": "de",
+                     *           "role": "customerAdmin",
+                     *           "addedAt": "2026-01-05T09:30:00+00:00"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MemberList"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2150,7 +2880,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2159,7 +2889,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2168,7 +2898,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2177,45 +2907,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            409: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            429: {
-                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2228,7 +2923,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                /**
+                 * @description Retry safely: the same key with the same body replays the first answer (for 24 hours); with another body, 422 idempotency-key-reused
+                 * @example 3f1c6c9e-2b7a-4f0e-9a51-6f7c2f3f9d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -2237,34 +2936,27 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        userId: string;
-                        email: string | null;
-                        name: string | null;
-                        language: string | null;
-                        /** @enum {unknown} */
-                        role: "customerAdmin" | "customerEmployee" | "partnerAdmin" | "partnerEmployee";
-                        /** Format: date-time */
-                        addedAt: string;
-                    } | null;
+                    /**
+                     * @example {
+                     *       "userId": "user-7f3a",
+                     *       "email": "ada@acme.example",
+                     *       "name": "Ada Lovelace",
+                     *       "language": "de",
+                     *       "role": "customerAdmin",
+                     *       "addedAt": "2026-01-05T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MemberView"];
                 };
             };
-            /** @description Problem details */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2273,7 +2965,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2282,7 +2974,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2291,7 +2983,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Conflict. Problem types: `account-deleted`, `already-member`, `idempotency-answer-unavailable` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2300,25 +2992,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Unprocessable. Problem types: `idempotency-key-reused` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2327,9 +3001,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            429: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2341,10 +3016,7 @@ export interface operations {
     ChangeMemberRole: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag last read; 412 when the resource changed since */
-                "If-Match"?: string;
-            };
+            header?: never;
             path: {
                 id: string;
                 userId: string;
@@ -2353,32 +3025,30 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @enum {unknown} */
-                    role: "customerAdmin" | "customerEmployee" | "partnerAdmin" | "partnerEmployee" | null;
-                } | null;
+                "application/json": components["schemas"]["ChangeRoleBody"];
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        userId: string;
-                        email: string | null;
-                        name: string | null;
-                        language: string | null;
-                        /** @enum {unknown} */
-                        role: "customerAdmin" | "customerEmployee" | "partnerAdmin" | "partnerEmployee";
-                        /** Format: date-time */
-                        addedAt: string;
-                    } | null;
+                    /**
+                     * @example {
+                     *       "userId": "user-7f3a",
+                     *       "email": "ada@acme.example",
+                     *       "name": "Ada Lovelace",
+                     *       "language": "de",
+                     *       "role": "customerAdmin",
+                     *       "addedAt": "2026-01-05T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MemberView"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2387,7 +3057,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2396,7 +3066,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2405,7 +3075,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2414,7 +3084,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Conflict. Problem types: `account-deleted`, `last-admin` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2423,16 +3093,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Payload too large. Problem types: `payload-too-large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2441,8 +3102,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            422: {
+            /** @description Unsupported media type. Problem types: `unsupported-media-type` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2450,9 +3111,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            429: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2473,23 +3135,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description No content */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Problem details */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2498,7 +3151,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2507,7 +3160,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2516,7 +3169,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Conflict. Problem types: `account-deleted`, `last-admin` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2525,36 +3178,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            412: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            429: {
-                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2566,10 +3193,7 @@ export interface operations {
     UpdateMember: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag last read; 412 when the resource changed since */
-                "If-Match"?: string;
-            };
+            header?: never;
             path: {
                 id: string;
                 userId: string;
@@ -2578,33 +3202,30 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    name: string | null;
-                    email: string | null;
-                    language: string | null;
-                } | null;
+                "application/json": components["schemas"]["UpdateMemberBody"];
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        userId: string;
-                        email: string | null;
-                        name: string | null;
-                        language: string | null;
-                        /** @enum {unknown} */
-                        role: "customerAdmin" | "customerEmployee" | "partnerAdmin" | "partnerEmployee";
-                        /** Format: date-time */
-                        addedAt: string;
-                    } | null;
+                    /**
+                     * @example {
+                     *       "userId": "user-7f3a",
+                     *       "email": "ada@acme.example",
+                     *       "name": "Ada Lovelace",
+                     *       "language": "de",
+                     *       "role": "customerAdmin",
+                     *       "addedAt": "2026-01-05T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MemberView"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2613,7 +3234,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2622,7 +3243,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2631,7 +3252,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2640,7 +3261,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Conflict. Problem types: `account-deleted` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2649,16 +3270,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Payload too large. Problem types: `payload-too-large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2667,8 +3279,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            422: {
+            /** @description Unsupported media type. Problem types: `unsupported-media-type` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2676,9 +3288,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            429: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2696,50 +3309,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        userId: string;
-                        email: string | null;
-                        name: string | null;
-                        isOperator: boolean;
-                        memberships: ({
-                            customerId: string;
-                            name: string | null;
-                            /** @enum {unknown} */
-                            kind: "customer" | "partner";
-                            /** @enum {unknown} */
-                            role: "customerAdmin" | "customerEmployee" | "partnerAdmin" | "partnerEmployee";
-                            /** @enum {unknown} */
-                            status: "pendingApproval" | "active" | "disabled" | "deletionRequested" | "deleted" | null;
-                            partnerId: string | null;
-                        } | null)[];
-                        features: {
-                            /** @enum {unknown} */
-                            selfRegistration: "disabled" | "open" | "approvalRequired";
-                            invitationLinks: boolean;
-                        };
-                        impersonation?: {
-                            impersonatedBy: string;
-                            accountId: string;
-                        } | null;
-                    } | null;
+                    "application/json": components["schemas"]["MeView"];
                 };
             };
-            /** @description Problem details */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2748,63 +3327,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            403: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            429: {
-                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2817,8 +3343,10 @@ export interface operations {
         parameters: {
             query?: {
                 state?: string;
-                pageSize?: string;
-                continuationToken?: string;
+                /** @description Items per page (1-200, default 50) */
+                pageSize?: components["parameters"]["pageSize"];
+                /** @description The previous page's continuationToken (opaque; bound to the query and the caller) */
+                continuationToken?: components["parameters"]["continuationToken"];
             };
             header?: never;
             path: {
@@ -2828,41 +3356,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            id: string;
-                            /** @enum {unknown} */
-                            state: "pending" | "accepted" | "expired" | "cancelled";
-                            email: string;
-                            fullName: string;
-                            /** @enum {unknown} */
-                            role: "customerAdmin" | "customerEmployee" | "partnerAdmin" | "partnerEmployee";
-                            /** Format: date-time */
-                            expiresAt: string;
-                            /** Format: date-time */
-                            sentAt: string;
-                            resendCount: number;
-                            invitedBy: {
-                                userId: string;
-                                name: string | null;
-                            };
-                            /** Format: date-time */
-                            createdAt: string;
-                            acceptedByUserId: string | null;
-                            /** Format: date-time */
-                            acceptedAt: string | null;
-                        } | null)[];
-                        continuationToken: string | null;
-                    } | null;
+                    "application/json": components["schemas"]["InvitationList"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2871,7 +3374,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2880,7 +3383,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2889,7 +3392,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2898,45 +3401,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            409: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            429: {
-                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2949,7 +3417,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                /**
+                 * @description Retry safely: the same key with the same body replays the first answer (for 24 hours); with another body, 422 idempotency-key-reused
+                 * @example 3f1c6c9e-2b7a-4f0e-9a51-6f7c2f3f9d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -2958,47 +3430,45 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    email: string | null;
-                    fullName: string | null;
-                    /** @enum {unknown} */
-                    role: "customerAdmin" | "customerEmployee" | "partnerAdmin" | "partnerEmployee" | null;
-                } | null;
+                /**
+                 * @example {
+                 *       "email": "grace@acme.example",
+                 *       "fullName": "Grace Hopper",
+                 *       "role": "customerEmployee"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateInvitationBody"];
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Created */
             201: {
                 headers: {
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        /** @enum {unknown} */
-                        state: "pending" | "accepted" | "expired" | "cancelled";
-                        email: string;
-                        fullName: string;
-                        /** @enum {unknown} */
-                        role: "customerAdmin" | "customerEmployee" | "partnerAdmin" | "partnerEmployee";
-                        /** Format: date-time */
-                        expiresAt: string;
-                        /** Format: date-time */
-                        sentAt: string;
-                        resendCount: number;
-                        invitedBy: {
-                            userId: string;
-                            name: string | null;
-                        };
-                        /** Format: date-time */
-                        createdAt: string;
-                        acceptedByUserId: string | null;
-                        /** Format: date-time */
-                        acceptedAt: string | null;
-                    } | null;
+                    /**
+                     * @example {
+                     *       "id": "inv-01HZX3",
+                     *       "state": "pending",
+                     *       "email": "grace@acme.example",
+                     *       "fullName": "Grace Hopper",
+                     *       "role": "customerEmployee",
+                     *       "expiresAt": "2026-01-12T09:30:00+00:00",
+                     *       "sentAt": "2026-01-05T09:30:00+00:00",
+                     *       "resendCount": 0,
+                     *       "invitedBy": {
+                     *         "userId": "user-7f3a",
+                     *         "name": "Ada Lovelace"
+                     *       },
+                     *       "createdAt": "2026-01-05T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InvitationView"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3007,7 +3477,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3016,7 +3486,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3025,7 +3495,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3034,7 +3504,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Conflict. Problem types: `account-deleted`, `already-member`, `idempotency-answer-unavailable`, `invitation-pending` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3043,16 +3513,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Payload too large. Problem types: `payload-too-large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3061,7 +3522,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unsupported media type. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable. Problem types: `idempotency-key-reused` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3070,9 +3540,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Too many requests. Problem types: `too-many-requests` */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3093,47 +3574,33 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        /** @enum {unknown} */
-                        state: "pending" | "accepted" | "expired" | "cancelled";
-                        email: string;
-                        fullName: string;
-                        /** @enum {unknown} */
-                        role: "customerAdmin" | "customerEmployee" | "partnerAdmin" | "partnerEmployee";
-                        /** Format: date-time */
-                        expiresAt: string;
-                        /** Format: date-time */
-                        sentAt: string;
-                        resendCount: number;
-                        invitedBy: {
-                            userId: string;
-                            name: string | null;
-                        };
-                        /** Format: date-time */
-                        createdAt: string;
-                        acceptedByUserId: string | null;
-                        /** Format: date-time */
-                        acceptedAt: string | null;
-                    } | null;
+                    /**
+                     * @example {
+                     *       "id": "inv-01HZX3",
+                     *       "state": "pending",
+                     *       "email": "grace@acme.example",
+                     *       "fullName": "Grace Hopper",
+                     *       "role": "customerEmployee",
+                     *       "expiresAt": "2026-01-12T09:30:00+00:00",
+                     *       "sentAt": "2026-01-05T09:30:00+00:00",
+                     *       "resendCount": 0,
+                     *       "invitedBy": {
+                     *         "userId": "user-7f3a",
+                     *         "name": "Ada Lovelace"
+                     *       },
+                     *       "createdAt": "2026-01-05T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InvitationView"];
                 };
             };
-            /** @description Problem details */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3142,7 +3609,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3151,7 +3618,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3160,45 +3627,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            409: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            429: {
-                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3219,23 +3651,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description No content */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Problem details */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3244,7 +3667,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3253,7 +3676,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3262,7 +3685,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Conflict. Problem types: `account-deleted` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3271,36 +3694,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            412: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            429: {
-                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3313,7 +3710,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                /**
+                 * @description Retry safely: the same key with the same body replays the first answer (for 24 hours); with another body, 422 idempotency-key-reused
+                 * @example 3f1c6c9e-2b7a-4f0e-9a51-6f7c2f3f9d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -3323,47 +3724,33 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        /** @enum {unknown} */
-                        state: "pending" | "accepted" | "expired" | "cancelled";
-                        email: string;
-                        fullName: string;
-                        /** @enum {unknown} */
-                        role: "customerAdmin" | "customerEmployee" | "partnerAdmin" | "partnerEmployee";
-                        /** Format: date-time */
-                        expiresAt: string;
-                        /** Format: date-time */
-                        sentAt: string;
-                        resendCount: number;
-                        invitedBy: {
-                            userId: string;
-                            name: string | null;
-                        };
-                        /** Format: date-time */
-                        createdAt: string;
-                        acceptedByUserId: string | null;
-                        /** Format: date-time */
-                        acceptedAt: string | null;
-                    } | null;
+                    /**
+                     * @example {
+                     *       "id": "inv-01HZX3",
+                     *       "state": "pending",
+                     *       "email": "grace@acme.example",
+                     *       "fullName": "Grace Hopper",
+                     *       "role": "customerEmployee",
+                     *       "expiresAt": "2026-01-12T09:30:00+00:00",
+                     *       "sentAt": "2026-01-05T09:30:00+00:00",
+                     *       "resendCount": 0,
+                     *       "invitedBy": {
+                     *         "userId": "user-7f3a",
+                     *         "name": "Ada Lovelace"
+                     *       },
+                     *       "createdAt": "2026-01-05T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InvitationView"];
                 };
             };
-            /** @description Problem details */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3372,7 +3759,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3381,7 +3768,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3390,7 +3777,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Conflict. Problem types: `account-deleted`, `idempotency-answer-unavailable` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3399,25 +3786,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Unprocessable. Problem types: `idempotency-key-reused` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3426,9 +3795,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Too many requests. Problem types: `too-many-requests` */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3441,37 +3821,31 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                /**
+                 * @description Retry safely: the same key with the same body replays the first answer (for 24 hours); with another body, 422 idempotency-key-reused
+                 * @example 3f1c6c9e-2b7a-4f0e-9a51-6f7c2f3f9d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": {
-                    token: string | null;
-                } | null;
+                "application/json": components["schemas"]["AcceptInvitationBody"];
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        customerId: string;
-                        name: string;
-                        /** @enum {unknown} */
-                        kind: "customer" | "partner";
-                        /** @enum {unknown} */
-                        role: "customerAdmin" | "customerEmployee" | "partnerAdmin" | "partnerEmployee";
-                        alreadyMember: boolean;
-                    } | null;
+                    "application/json": components["schemas"]["AcceptedInvitationView"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3480,7 +3854,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3489,7 +3863,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3498,16 +3872,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Conflict. Problem types: `account-disabled`, `account-pending-approval`, `idempotency-answer-unavailable` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3516,8 +3881,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            412: {
+            /** @description Gone. Problem types: `invitation-invalid` */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3525,7 +3890,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Payload too large. Problem types: `payload-too-large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3534,7 +3899,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unsupported media type. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable. Problem types: `idempotency-key-reused` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3543,9 +3917,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            429: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3557,8 +3932,10 @@ export interface operations {
     ListProjects: {
         parameters: {
             query?: {
-                pageSize?: string;
-                continuationToken?: string;
+                /** @description Items per page (1-200, default 50) */
+                pageSize?: components["parameters"]["pageSize"];
+                /** @description The previous page's continuationToken (opaque; bound to the query and the caller) */
+                continuationToken?: components["parameters"]["continuationToken"];
             };
             header?: never;
             path: {
@@ -3568,35 +3945,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            id: string;
-                            name: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            createdBy: string;
-                            members: ({
-                                userId: string;
-                                email: string | null;
-                                name: string | null;
-                                /** @enum {unknown} */
-                                role: "customerAdmin" | "customerEmployee" | "partnerAdmin" | "partnerEmployee";
-                                /** Format: date-time */
-                                grantedAt: string;
-                                grantedBy: string;
-                            } | null)[];
-                        } | null)[];
-                        continuationToken: string | null;
-                    } | null;
+                    "application/json": components["schemas"]["ProjectListView"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3605,7 +3963,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3614,7 +3972,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3623,7 +3981,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3632,45 +3990,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            409: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            429: {
-                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3683,7 +4006,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                /**
+                 * @description Retry safely: the same key with the same body replays the first answer (for 24 hours); with another body, 422 idempotency-key-reused
+                 * @example 3f1c6c9e-2b7a-4f0e-9a51-6f7c2f3f9d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -3692,39 +4019,36 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    id: string | null;
-                    name: string | null;
-                } | null;
+                /**
+                 * @example {
+                 *       "id": "web-shop",
+                 *       "name": "Web shop"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateProjectBody"];
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Created */
             201: {
                 headers: {
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        /** Format: date-time */
-                        createdAt: string;
-                        createdBy: string;
-                        members: ({
-                            userId: string;
-                            email: string | null;
-                            name: string | null;
-                            /** @enum {unknown} */
-                            role: "customerAdmin" | "customerEmployee" | "partnerAdmin" | "partnerEmployee";
-                            /** Format: date-time */
-                            grantedAt: string;
-                            grantedBy: string;
-                        } | null)[];
-                    } | null;
+                    /**
+                     * @example {
+                     *       "id": "web-shop",
+                     *       "name": "Web shop",
+                     *       "createdAt": "2026-01-05T09:30:00+00:00",
+                     *       "createdBy": "user-7f3a",
+                     *       "members": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProjectView"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3733,7 +4057,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3742,7 +4066,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3751,7 +4075,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3760,7 +4084,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Conflict. Problem types: `account-deleted`, `idempotency-answer-unavailable`, `not-a-customer`, `project-exists`, `quota-exceeded` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3769,16 +4093,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Payload too large. Problem types: `payload-too-large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3787,7 +4102,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unsupported media type. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable. Problem types: `idempotency-key-reused` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3796,9 +4120,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            429: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3819,41 +4144,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        /** Format: date-time */
-                        createdAt: string;
-                        createdBy: string;
-                        members: ({
-                            userId: string;
-                            email: string | null;
-                            name: string | null;
-                            /** @enum {unknown} */
-                            role: "customerAdmin" | "customerEmployee" | "partnerAdmin" | "partnerEmployee";
-                            /** Format: date-time */
-                            grantedAt: string;
-                            grantedBy: string;
-                        } | null)[];
-                    } | null;
+                    /**
+                     * @example {
+                     *       "id": "web-shop",
+                     *       "name": "Web shop",
+                     *       "createdAt": "2026-01-05T09:30:00+00:00",
+                     *       "createdBy": "user-7f3a",
+                     *       "members": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProjectView"];
                 };
             };
-            /** @description Problem details */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3862,7 +4171,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3871,7 +4180,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3880,45 +4189,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            409: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            429: {
-                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3939,23 +4213,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description No content */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Problem details */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3964,7 +4229,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3973,7 +4238,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3982,7 +4247,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Conflict. Problem types: `account-deleted` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3991,36 +4256,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            412: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            429: {
-                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4032,10 +4271,7 @@ export interface operations {
     GrantProjectAccess: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag last read; 412 when the resource changed since */
-                "If-Match"?: string;
-            };
+            header?: never;
             path: {
                 id: string;
                 projectId: string;
@@ -4045,31 +4281,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        projectId: string;
-                        userId: string;
-                        /** Format: date-time */
-                        grantedAt: string;
-                        grantedBy: string;
-                    } | null;
+                    "application/json": components["schemas"]["ProjectAccessView"];
                 };
             };
-            /** @description Problem details */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4078,7 +4299,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4087,7 +4308,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4096,7 +4317,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Conflict. Problem types: `account-deleted`, `not-a-customer-member`, `project-members-limit` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4105,36 +4326,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            412: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            429: {
-                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4156,23 +4351,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description No content */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Problem details */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4181,7 +4367,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4190,7 +4376,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4199,7 +4385,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Conflict. Problem types: `account-deleted` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4208,36 +4394,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            412: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            429: {
-                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4250,7 +4410,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                /**
+                 * @description Retry safely: the same key with the same body replays the first answer (for 24 hours); with another body, 422 idempotency-key-reused
+                 * @example 3f1c6c9e-2b7a-4f0e-9a51-6f7c2f3f9d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -4259,35 +4423,20 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    records: ({
-                        id: string | null;
-                        projectId: string | null;
-                        product: string | null;
-                        metric: string | null;
-                        quantity: number | null;
-                        unit: string | null;
-                        /** Format: date-time */
-                        from: string | null;
-                        /** Format: date-time */
-                        to: string | null;
-                    } | null)[] | null;
-                } | null;
+                "application/json": components["schemas"]["RecordUsageBody"];
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        recorded: number;
-                    } | null;
+                    "application/json": components["schemas"]["RecordUsageResult"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4296,7 +4445,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4305,7 +4454,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4314,7 +4463,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4323,7 +4472,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Conflict. Problem types: `account-deleted`, `idempotency-answer-unavailable` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4332,16 +4481,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Payload too large. Problem types: `payload-too-large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4350,7 +4490,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unsupported media type. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable. Problem types: `idempotency-key-reused` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4359,9 +4508,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            429: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4385,30 +4535,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: date-time */
-                        from: string;
-                        /** Format: date-time */
-                        to: string;
-                        groupBy: string;
-                        items: ({
-                            projectId: string | null;
-                            product: string | null;
-                            unit: string;
-                            quantity: number;
-                            records: number;
-                            projectName?: string | null;
-                        } | null)[];
-                    } | null;
+                    "application/json": components["schemas"]["UsageReport"];
+                    "text/csv": string;
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4417,7 +4554,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4426,7 +4563,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4435,7 +4572,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4444,45 +4581,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            409: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            429: {
-                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4495,7 +4597,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                /**
+                 * @description Retry safely: the same key with the same body replays the first answer (for 24 hours); with another body, 422 idempotency-key-reused
+                 * @example 3f1c6c9e-2b7a-4f0e-9a51-6f7c2f3f9d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -4504,44 +4610,21 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    reason: string | null;
-                } | null;
+                "application/json": components["schemas"]["RequestDeletionBody"];
             };
         };
         responses: {
-            /** @description Success */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        /** @enum {unknown} */
-                        outcome: "pending" | "cancelled" | "deleted";
-                        reason: string | null;
-                        /** Format: date-time */
-                        requestedAt: string;
-                        requestedBy: {
-                            userId: string;
-                            /** @default null */
-                            impersonatedBy: string | null;
-                        };
-                        /** Format: date-time */
-                        dueAt: string;
-                        /** Format: date-time */
-                        closedAt: string | null;
-                        closedBy: {
-                            userId: string;
-                            /** @default null */
-                            impersonatedBy: string | null;
-                        } | null;
-                        note: string | null;
-                    } | null;
+                    "application/json": components["schemas"]["DeletionRequestView"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4550,7 +4633,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4559,7 +4642,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden`, `only-customers-request-deletion` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4568,7 +4651,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4577,7 +4660,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Conflict. Problem types: `account-not-active`, `deletion-already-requested`, `idempotency-answer-unavailable` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4586,16 +4669,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Payload too large. Problem types: `payload-too-large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4604,7 +4678,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unsupported media type. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable. Problem types: `idempotency-key-reused` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4613,9 +4696,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            429: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4628,7 +4712,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                /**
+                 * @description Retry safely: the same key with the same body replays the first answer (for 24 hours); with another body, 422 idempotency-key-reused
+                 * @example 3f1c6c9e-2b7a-4f0e-9a51-6f7c2f3f9d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -4637,44 +4725,20 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    note: string | null;
-                } | null;
+                "application/json": components["schemas"]["CancelDeletionBody"];
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        /** @enum {unknown} */
-                        outcome: "pending" | "cancelled" | "deleted";
-                        reason: string | null;
-                        /** Format: date-time */
-                        requestedAt: string;
-                        requestedBy: {
-                            userId: string;
-                            /** @default null */
-                            impersonatedBy: string | null;
-                        };
-                        /** Format: date-time */
-                        dueAt: string;
-                        /** Format: date-time */
-                        closedAt: string | null;
-                        closedBy: {
-                            userId: string;
-                            /** @default null */
-                            impersonatedBy: string | null;
-                        } | null;
-                        note: string | null;
-                    } | null;
+                    "application/json": components["schemas"]["DeletionRequestView"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4683,7 +4747,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4692,7 +4756,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4701,7 +4765,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4710,7 +4774,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Conflict. Problem types: `account-deleted`, `idempotency-answer-unavailable`, `no-deletion-request` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4719,16 +4783,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Payload too large. Problem types: `payload-too-large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4737,7 +4792,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unsupported media type. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable. Problem types: `idempotency-key-reused` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4746,9 +4810,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            429: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4760,8 +4825,10 @@ export interface operations {
     ListDeletionRequests: {
         parameters: {
             query?: {
-                pageSize?: string;
-                continuationToken?: string;
+                /** @description Items per page (1-200, default 50) */
+                pageSize?: components["parameters"]["pageSize"];
+                /** @description The previous page's continuationToken (opaque; bound to the query and the caller) */
+                continuationToken?: components["parameters"]["continuationToken"];
             };
             header?: never;
             path: {
@@ -4771,41 +4838,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            id: string;
-                            /** @enum {unknown} */
-                            outcome: "pending" | "cancelled" | "deleted";
-                            reason: string | null;
-                            /** Format: date-time */
-                            requestedAt: string;
-                            requestedBy: {
-                                userId: string;
-                                /** @default null */
-                                impersonatedBy: string | null;
-                            };
-                            /** Format: date-time */
-                            dueAt: string;
-                            /** Format: date-time */
-                            closedAt: string | null;
-                            closedBy: {
-                                userId: string;
-                                /** @default null */
-                                impersonatedBy: string | null;
-                            } | null;
-                            note: string | null;
-                        } | null)[];
-                        continuationToken: string | null;
-                    } | null;
+                    "application/json": components["schemas"]["DeletionRequestPage"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4814,7 +4856,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4823,7 +4865,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4832,7 +4874,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4841,7 +4883,138 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetPartnerSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerSettingsView"];
+                };
+            };
+            /** @description Unauthorized. Problem types: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SetPartnerSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerSettingsBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerSettingsView"];
+                };
+            };
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized. Problem types: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict. Problem types: `account-deleted` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4850,16 +5023,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Payload too large. Problem types: `payload-too-large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4868,8 +5032,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            422: {
+            /** @description Unsupported media type. Problem types: `unsupported-media-type` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4877,9 +5041,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            429: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4897,33 +5062,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {unknown} */
-                        selfRegistration: "disabled" | "open" | "approvalRequired";
-                        invitationLinks: boolean;
-                        deletionGraceDays: number;
-                        /** Format: date-time */
-                        updatedAt: string | null;
-                        updatedBy: string | null;
-                    } | null;
+                    "application/json": components["schemas"]["SettingsView"];
                 };
             };
-            /** @description Problem details */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4932,7 +5081,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4941,54 +5090,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            404: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            429: {
-                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5001,41 +5106,32 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag last read; 412 when the resource changed since */
-                "If-Match"?: string;
+                /**
+                 * @description The ETag last read; 412 precondition-failed when the resource changed since
+                 * @example W/"datetime'2026-01-01T00%3A00%3A00Z'"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
             };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @enum {unknown} */
-                    selfRegistration: "disabled" | "open" | "approvalRequired" | null;
-                    invitationLinks: boolean | null;
-                    deletionGraceDays: number | null;
-                } | null;
+                "application/json": components["schemas"]["UpdateSettingsBody"];
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {unknown} */
-                        selfRegistration: "disabled" | "open" | "approvalRequired";
-                        invitationLinks: boolean;
-                        deletionGraceDays: number;
-                        /** Format: date-time */
-                        updatedAt: string | null;
-                        updatedBy: string | null;
-                    } | null;
+                    "application/json": components["schemas"]["SettingsView"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5044,7 +5140,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5053,7 +5149,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5062,25 +5158,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Precondition failed. Problem types: `precondition-failed` */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5089,7 +5167,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Payload too large. Problem types: `payload-too-large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5098,8 +5176,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            422: {
+            /** @description Unsupported media type. Problem types: `unsupported-media-type` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5107,9 +5185,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            429: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5121,8 +5200,10 @@ export interface operations {
     ListSettingsAudit: {
         parameters: {
             query?: {
-                pageSize?: string;
-                continuationToken?: string;
+                /** @description Items per page (1-200, default 50) */
+                pageSize?: components["parameters"]["pageSize"];
+                /** @description The previous page's continuationToken (opaque; bound to the query and the caller) */
+                continuationToken?: components["parameters"]["continuationToken"];
             };
             header?: never;
             path?: never;
@@ -5130,30 +5211,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            id: string;
-                            revision: number;
-                            /** Format: date-time */
-                            at: string;
-                            userId: string;
-                            changes: ({
-                                field: string;
-                                from: unknown;
-                                to: unknown;
-                            } | null)[];
-                        } | null)[];
-                        continuationToken: string | null;
-                    } | null;
+                    "application/json": components["schemas"]["SettingsAuditPage"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5162,7 +5229,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5171,7 +5238,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5180,54 +5247,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            404: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            429: {
-                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5245,95 +5268,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {unknown} */
-                        selfRegistration: "disabled" | "open" | "approvalRequired";
-                        invitationLinks: boolean;
-                        languages: (string | null)[];
-                    } | null;
+                    "application/json": components["schemas"]["PublicSettingsView"];
                 };
             };
-            /** @description Problem details */
-            400: {
+            /** @description Service unavailable. Problem types: `busy`, `storage-unavailable` */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            429: {
-                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5345,33 +5292,24 @@ export interface operations {
     Register: {
         parameters: {
             query?: never;
-            header?: {
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": {
-                    companyName: string | null;
-                    id: string | null;
-                    email: string | null;
-                    fullName: string | null;
-                    invitationLinkToken: string | null;
-                    language: string | null;
-                } | null;
+                "application/json": components["schemas"]["RegisterBody"];
             };
         };
         responses: {
-            /** @description Success */
-            200: {
+            /** @description Accepted */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5380,16 +5318,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `invitation-link-invalid`, `registration-disabled` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5398,34 +5327,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Payload too large. Problem types: `payload-too-large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5434,8 +5336,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            422: {
+            /** @description Unsupported media type. Problem types: `unsupported-media-type` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5443,9 +5345,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Too many requests. Problem types: `too-many-requests` */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable. Problem types: `busy`, `storage-unavailable` */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5458,55 +5371,53 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                /**
+                 * @description Retry safely: the same key with the same body replays the first answer (for 24 hours); with another body, 422 idempotency-key-reused
+                 * @example 3f1c6c9e-2b7a-4f0e-9a51-6f7c2f3f9d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": {
-                    token: string | null;
-                } | null;
+                "application/json": components["schemas"]["ConfirmRegistrationBody"];
             };
         };
         responses: {
-            /** @description Success */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        /** @enum {unknown} */
-                        kind: "customer" | "partner";
-                        partnerId: string | null;
-                        companyEmail: string | null;
-                        firstName: string | null;
-                        lastName: string | null;
-                        customId: string | null;
-                        seller: string | null;
-                        language: string;
-                        isTestAccount: boolean;
-                        /** @enum {unknown} */
-                        status: "pendingApproval" | "active" | "disabled" | "deletionRequested" | "deleted";
-                        /** @enum {unknown} */
-                        stage: "preparation" | "trial" | "active" | "trialEnd" | "deleted";
-                        projectQuota: number;
-                        projectCount: number;
-                        /** Format: date-time */
-                        deletionDueAt: string | null;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                        adminInvitationId?: string | null;
-                    } | null;
+                    /**
+                     * @example {
+                     *       "id": "acme",
+                     *       "name": "Acme GmbH",
+                     *       "kind": "customer",
+                     *       "partnerId": "northwind",
+                     *       "companyEmail": "office@acme.example",
+                     *       "firstName": "Ada",
+                     *       "lastName": "Lovelace",
+                     *       "customId": "C-1042",
+                     *       "seller": "Sam Seller",
+                     *       "language": "de",
+                     *       "isTestAccount": false,
+                     *       "status": "active",
+                     *       "stage": "preparation",
+                     *       "projectQuota": 10,
+                     *       "projectCount": 2,
+                     *       "createdAt": "2026-01-05T09:30:00+00:00",
+                     *       "updatedAt": "2026-01-08T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountView"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5515,7 +5426,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5524,7 +5435,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden`, `invitation-link-invalid`, `registration-disabled` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5533,16 +5444,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Conflict. Problem types: `idempotency-answer-unavailable`, `identifier-taken` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5551,8 +5453,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            412: {
+            /** @description Gone. Problem types: `registration-token-invalid` */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5560,7 +5462,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Payload too large. Problem types: `payload-too-large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5569,7 +5471,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unsupported media type. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable. Problem types: `idempotency-key-reused` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5578,9 +5489,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            429: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5593,7 +5505,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                /**
+                 * @description Retry safely: the same key with the same body replays the first answer (for 24 hours); with another body, 422 idempotency-key-reused
+                 * @example 3f1c6c9e-2b7a-4f0e-9a51-6f7c2f3f9d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -5602,51 +5518,37 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        /** @enum {unknown} */
-                        kind: "customer" | "partner";
-                        partnerId: string | null;
-                        companyEmail: string | null;
-                        firstName: string | null;
-                        lastName: string | null;
-                        customId: string | null;
-                        seller: string | null;
-                        language: string;
-                        isTestAccount: boolean;
-                        /** @enum {unknown} */
-                        status: "pendingApproval" | "active" | "disabled" | "deletionRequested" | "deleted";
-                        /** @enum {unknown} */
-                        stage: "preparation" | "trial" | "active" | "trialEnd" | "deleted";
-                        projectQuota: number;
-                        projectCount: number;
-                        /** Format: date-time */
-                        deletionDueAt: string | null;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                        adminInvitationId?: string | null;
-                    } | null;
+                    /**
+                     * @example {
+                     *       "id": "acme",
+                     *       "name": "Acme GmbH",
+                     *       "kind": "customer",
+                     *       "partnerId": "northwind",
+                     *       "companyEmail": "office@acme.example",
+                     *       "firstName": "Ada",
+                     *       "lastName": "Lovelace",
+                     *       "customId": "C-1042",
+                     *       "seller": "Sam Seller",
+                     *       "language": "de",
+                     *       "isTestAccount": false,
+                     *       "status": "active",
+                     *       "stage": "preparation",
+                     *       "projectQuota": 10,
+                     *       "projectCount": 2,
+                     *       "createdAt": "2026-01-05T09:30:00+00:00",
+                     *       "updatedAt": "2026-01-08T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountView"];
                 };
             };
-            /** @description Problem details */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5655,7 +5557,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5664,7 +5566,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5673,7 +5575,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Conflict. Problem types: `account-deleted`, `idempotency-answer-unavailable`, `not-pending-approval` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5682,25 +5584,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Unprocessable. Problem types: `idempotency-key-reused` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5709,9 +5593,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            429: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5724,7 +5609,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                /**
+                 * @description Retry safely: the same key with the same body replays the first answer (for 24 hours); with another body, 422 idempotency-key-reused
+                 * @example 3f1c6c9e-2b7a-4f0e-9a51-6f7c2f3f9d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -5733,48 +5622,41 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    reason: string | null;
-                } | null;
+                "application/json": components["schemas"]["RejectCustomerBody"];
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        /** @enum {unknown} */
-                        kind: "customer" | "partner";
-                        partnerId: string | null;
-                        companyEmail: string | null;
-                        firstName: string | null;
-                        lastName: string | null;
-                        customId: string | null;
-                        seller: string | null;
-                        language: string;
-                        isTestAccount: boolean;
-                        /** @enum {unknown} */
-                        status: "pendingApproval" | "active" | "disabled" | "deletionRequested" | "deleted";
-                        /** @enum {unknown} */
-                        stage: "preparation" | "trial" | "active" | "trialEnd" | "deleted";
-                        projectQuota: number;
-                        projectCount: number;
-                        /** Format: date-time */
-                        deletionDueAt: string | null;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                        adminInvitationId?: string | null;
-                    } | null;
+                    /**
+                     * @example {
+                     *       "id": "acme",
+                     *       "name": "Acme GmbH",
+                     *       "kind": "customer",
+                     *       "partnerId": "northwind",
+                     *       "companyEmail": "office@acme.example",
+                     *       "firstName": "Ada",
+                     *       "lastName": "Lovelace",
+                     *       "customId": "C-1042",
+                     *       "seller": "Sam Seller",
+                     *       "language": "de",
+                     *       "isTestAccount": false,
+                     *       "status": "active",
+                     *       "stage": "preparation",
+                     *       "projectQuota": 10,
+                     *       "projectCount": 2,
+                     *       "createdAt": "2026-01-05T09:30:00+00:00",
+                     *       "updatedAt": "2026-01-08T09:30:00+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountView"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5783,7 +5665,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5792,7 +5674,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5801,7 +5683,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5810,7 +5692,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Conflict. Problem types: `account-deleted`, `idempotency-answer-unavailable`, `not-pending-approval` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5819,16 +5701,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Payload too large. Problem types: `payload-too-large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5837,7 +5710,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unsupported media type. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable. Problem types: `idempotency-key-reused` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5846,9 +5728,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            429: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5860,8 +5743,10 @@ export interface operations {
     ListInvitationLinks: {
         parameters: {
             query?: {
-                pageSize?: string;
-                continuationToken?: string;
+                /** @description Items per page (1-200, default 50) */
+                pageSize?: components["parameters"]["pageSize"];
+                /** @description The previous page's continuationToken (opaque; bound to the query and the caller) */
+                continuationToken?: components["parameters"]["continuationToken"];
             };
             header?: never;
             path: {
@@ -5871,33 +5756,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            id: string;
-                            url: string | null;
-                            /** Format: date-time */
-                            expiresAt: string;
-                            maxUses: number | null;
-                            uses: number;
-                            /** @enum {unknown} */
-                            state: "active" | "expired" | "usedUp" | "revoked";
-                            /** Format: date-time */
-                            createdAt: string;
-                            createdBy: string;
-                            /** Format: date-time */
-                            revokedAt: string | null;
-                        } | null)[];
-                        continuationToken: string | null;
-                    } | null;
+                    "application/json": components["schemas"]["InvitationLinkPage"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5906,7 +5774,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5915,7 +5783,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden`, `invitation-links-disabled` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5924,7 +5792,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5933,45 +5801,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            409: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            429: {
-                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5984,7 +5817,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                /**
+                 * @description Retry safely: the same key with the same body replays the first answer (for 24 hours); with another body, 422 idempotency-key-reused
+                 * @example 3f1c6c9e-2b7a-4f0e-9a51-6f7c2f3f9d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 partnerId: string;
@@ -5993,38 +5830,21 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** Format: date-time */
-                    expiresAt: string | null;
-                    maxUses: number | null;
-                } | null;
+                "application/json": components["schemas"]["CreateInvitationLinkBody"];
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Created */
             201: {
                 headers: {
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        url: string | null;
-                        /** Format: date-time */
-                        expiresAt: string;
-                        maxUses: number | null;
-                        uses: number;
-                        /** @enum {unknown} */
-                        state: "active" | "expired" | "usedUp" | "revoked";
-                        /** Format: date-time */
-                        createdAt: string;
-                        createdBy: string;
-                        /** Format: date-time */
-                        revokedAt: string | null;
-                    } | null;
+                    "application/json": components["schemas"]["InvitationLinkView"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6033,7 +5853,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6042,7 +5862,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden`, `invitation-links-disabled` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6051,7 +5871,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6060,7 +5880,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Conflict. Problem types: `account-deleted`, `idempotency-answer-unavailable` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6069,16 +5889,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Payload too large. Problem types: `payload-too-large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6087,7 +5898,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unsupported media type. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable. Problem types: `idempotency-key-reused` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6096,9 +5916,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            429: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6119,23 +5940,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description No content */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Problem details */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6144,7 +5956,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden`, `invitation-links-disabled` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6153,7 +5965,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6162,7 +5974,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Conflict. Problem types: `account-deleted` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6171,36 +5983,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            412: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            429: {
-                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6212,8 +5998,10 @@ export interface operations {
     ListMessages: {
         parameters: {
             query?: {
-                pageSize?: string;
-                continuationToken?: string;
+                /** @description Items per page (1-200, default 50) */
+                pageSize?: components["parameters"]["pageSize"];
+                /** @description The previous page's continuationToken (opaque; bound to the query and the caller) */
+                continuationToken?: components["parameters"]["continuationToken"];
             };
             header?: never;
             path: {
@@ -6223,42 +6011,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            id: string;
-                            subject: string;
-                            body: string;
-                            /** @enum {unknown} */
-                            mode: "allMustRead" | "singleRead";
-                            /** Format: date-time */
-                            sentAt: string;
-                            sentBy: {
-                                userId: string;
-                                name: string | null;
-                                /** @default null */
-                                impersonatedBy: string | null;
-                            };
-                            partnerWide: boolean;
-                            /** Format: date-time */
-                            closedAt: string | null;
-                            acknowledgements: ({
-                                userId: string;
-                                name: string | null;
-                                /** Format: date-time */
-                                at: string;
-                            } | null)[];
-                        } | null)[];
-                        continuationToken: string | null;
-                    } | null;
+                    "application/json": components["schemas"]["MessageList"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6267,7 +6029,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6276,7 +6038,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6285,7 +6047,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6294,45 +6056,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            409: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            429: {
-                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6345,7 +6072,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                /**
+                 * @description Retry safely: the same key with the same body replays the first answer (for 24 hours); with another body, 422 idempotency-key-reused
+                 * @example 3f1c6c9e-2b7a-4f0e-9a51-6f7c2f3f9d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -6354,48 +6085,21 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    subject: string | null;
-                    body: string | null;
-                    /** @enum {unknown} */
-                    mode: "allMustRead" | "singleRead" | null;
-                } | null;
+                "application/json": components["schemas"]["SendMessageBody"];
             };
         };
         responses: {
-            /** @description Success */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        subject: string;
-                        body: string;
-                        /** @enum {unknown} */
-                        mode: "allMustRead" | "singleRead";
-                        /** Format: date-time */
-                        sentAt: string;
-                        sentBy: {
-                            userId: string;
-                            name: string | null;
-                            /** @default null */
-                            impersonatedBy: string | null;
-                        };
-                        partnerWide: boolean;
-                        /** Format: date-time */
-                        closedAt: string | null;
-                        acknowledgements: ({
-                            userId: string;
-                            name: string | null;
-                            /** Format: date-time */
-                            at: string;
-                        } | null)[];
-                    } | null;
+                    "application/json": components["schemas"]["MessageView"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6404,7 +6108,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6413,7 +6117,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6422,7 +6126,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6431,7 +6135,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Conflict. Problem types: `account-deleted`, `idempotency-answer-unavailable` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6440,16 +6144,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Payload too large. Problem types: `payload-too-large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6458,7 +6153,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unsupported media type. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable. Problem types: `idempotency-key-reused` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6467,9 +6171,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            429: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6482,7 +6187,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                /**
+                 * @description Retry safely: the same key with the same body replays the first answer (for 24 hours); with another body, 422 idempotency-key-reused
+                 * @example 3f1c6c9e-2b7a-4f0e-9a51-6f7c2f3f9d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 partnerId: string;
@@ -6491,40 +6200,20 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    subject: string | null;
-                    body: string | null;
-                    /** @enum {unknown} */
-                    mode: "allMustRead" | "singleRead" | null;
-                } | null;
+                "application/json": components["schemas"]["SendMessageBody"];
             };
         };
         responses: {
-            /** @description Success */
-            200: {
+            /** @description Accepted */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        partnerId: string;
-                        subject: string;
-                        body: string;
-                        /** @enum {unknown} */
-                        mode: "allMustRead" | "singleRead";
-                        /** Format: date-time */
-                        sentAt: string;
-                        sentBy: {
-                            userId: string;
-                            name: string | null;
-                            /** @default null */
-                            impersonatedBy: string | null;
-                        };
-                    } | null;
+                    "application/json": components["schemas"]["PartnerMessageView"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6533,7 +6222,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6542,7 +6231,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6551,7 +6240,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6560,7 +6249,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Conflict. Problem types: `account-deleted`, `idempotency-answer-unavailable` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6569,16 +6258,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Payload too large. Problem types: `payload-too-large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6587,7 +6267,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unsupported media type. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable. Problem types: `idempotency-key-reused` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6596,9 +6285,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            429: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6619,48 +6309,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        subject: string;
-                        body: string;
-                        /** @enum {unknown} */
-                        mode: "allMustRead" | "singleRead";
-                        /** Format: date-time */
-                        sentAt: string;
-                        sentBy: {
-                            userId: string;
-                            name: string | null;
-                            /** @default null */
-                            impersonatedBy: string | null;
-                        };
-                        partnerWide: boolean;
-                        /** Format: date-time */
-                        closedAt: string | null;
-                        acknowledgements: ({
-                            userId: string;
-                            name: string | null;
-                            /** Format: date-time */
-                            at: string;
-                        } | null)[];
-                    } | null;
+                    "application/json": components["schemas"]["MessageView"];
                 };
             };
-            /** @description Problem details */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6669,7 +6327,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6678,7 +6336,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6687,45 +6345,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            409: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            429: {
-                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6737,8 +6360,10 @@ export interface operations {
     GetMyMessages: {
         parameters: {
             query?: {
-                pageSize?: string;
-                continuationToken?: string;
+                /** @description Items per page (1-200, default 50) */
+                pageSize?: components["parameters"]["pageSize"];
+                /** @description The previous page's continuationToken (opaque; bound to the query and the caller) */
+                continuationToken?: components["parameters"]["continuationToken"];
             };
             header?: never;
             path?: never;
@@ -6746,29 +6371,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            accountId: string;
-                            accountName: string;
-                            messageId: string;
-                            subject: string;
-                            body: string;
-                            /** @enum {unknown} */
-                            mode: "allMustRead" | "singleRead";
-                            /** Format: date-time */
-                            sentAt: string;
-                        } | null)[];
-                        continuationToken: string | null;
-                    } | null;
+                    "application/json": components["schemas"]["InboxList"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6777,7 +6389,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6786,63 +6398,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            403: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            429: {
-                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6855,7 +6414,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                /**
+                 * @description Retry safely: the same key with the same body replays the first answer (for 24 hours); with another body, 422 idempotency-key-reused
+                 * @example 3f1c6c9e-2b7a-4f0e-9a51-6f7c2f3f9d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -6865,23 +6428,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description No content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Problem details */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6890,7 +6444,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6899,7 +6453,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6908,7 +6462,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Conflict. Problem types: `account-deleted`, `idempotency-answer-unavailable` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6917,25 +6471,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Unprocessable. Problem types: `idempotency-key-reused` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6944,9 +6480,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            429: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6964,27 +6501,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            id: string;
-                            name: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        } | null)[];
-                        /** @default null */
-                        continuationToken: string | null;
-                    } | null;
+                    "application/json": components["schemas"]["ProductList"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6993,7 +6519,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7002,63 +6528,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            403: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            429: {
-                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7078,32 +6551,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    } | null;
+                    "application/json": components["schemas"]["ProductView"];
                 };
             };
-            /** @description Problem details */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7112,16 +6569,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7130,45 +6578,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            409: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            429: {
-                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7180,10 +6593,7 @@ export interface operations {
     UpsertProduct: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag last read; 412 when the resource changed since */
-                "If-Match"?: string;
-            };
+            header?: never;
             path: {
                 productId: string;
             };
@@ -7191,29 +6601,30 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    name: string | null;
-                } | null;
+                "application/json": components["schemas"]["UpsertProductBody"];
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    } | null;
+                    "application/json": components["schemas"]["ProductView"];
                 };
             };
-            /** @description Problem details */
+            /** @description Created */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductView"];
+                };
+            };
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7222,7 +6633,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7231,7 +6642,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7240,34 +6651,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Payload too large. Problem types: `payload-too-large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7276,8 +6660,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            422: {
+            /** @description Unsupported media type. Problem types: `unsupported-media-type` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7285,9 +6669,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            429: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7307,24 +6692,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            id: string;
-                            name: string;
-                            visible: boolean;
-                        } | null)[];
-                        /** @default null */
-                        continuationToken: string | null;
-                    } | null;
+                    "application/json": components["schemas"]["PartnerProductList"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7333,7 +6710,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7342,7 +6719,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7351,7 +6728,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7360,45 +6737,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            409: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            429: {
-                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7410,10 +6752,7 @@ export interface operations {
     SetPartnerProductVisibility: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag last read; 412 when the resource changed since */
-                "If-Match"?: string;
-            };
+            header?: never;
             path: {
                 partnerId: string;
                 productId: string;
@@ -7422,26 +6761,20 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    visible: boolean | null;
-                } | null;
+                "application/json": components["schemas"]["PartnerVisibilityBody"];
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        visible: boolean;
-                    } | null;
+                    "application/json": components["schemas"]["PartnerProductView"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7450,7 +6783,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7459,7 +6792,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7468,7 +6801,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7477,7 +6810,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Conflict. Problem types: `account-deleted` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7486,16 +6819,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Payload too large. Problem types: `payload-too-large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7504,8 +6828,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            422: {
+            /** @description Unsupported media type. Problem types: `unsupported-media-type` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7513,9 +6837,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            429: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7535,28 +6860,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            id: string;
-                            name: string;
-                            visible: boolean;
-                            /** @enum {unknown} */
-                            visibilitySource: "inherited" | "custom";
-                            /** @enum {unknown} */
-                            status: "notActivated" | "trial" | "active" | "paused" | "trialEnd" | "deleted";
-                        } | null)[];
-                        /** @default null */
-                        continuationToken: string | null;
-                    } | null;
+                    "application/json": components["schemas"]["CustomerProductList"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7565,7 +6878,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7574,7 +6887,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7583,7 +6896,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7592,45 +6905,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            409: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            429: {
-                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7642,10 +6920,7 @@ export interface operations {
     SetCustomerProduct: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag last read; 412 when the resource changed since */
-                "If-Match"?: string;
-            };
+            header?: never;
             path: {
                 id: string;
                 productId: string;
@@ -7654,32 +6929,20 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    visible: unknown;
-                    /** @enum {unknown} */
-                    status: "notActivated" | "trial" | "active" | "paused" | "trialEnd" | "deleted" | null;
-                } | null;
+                "application/json": components["schemas"]["SetCustomerProductBody"];
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        visible: boolean;
-                        /** @enum {unknown} */
-                        visibilitySource: "inherited" | "custom";
-                        /** @enum {unknown} */
-                        status: "notActivated" | "trial" | "active" | "paused" | "trialEnd" | "deleted";
-                    } | null;
+                    "application/json": components["schemas"]["CustomerProductView"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7688,7 +6951,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7697,7 +6960,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7706,7 +6969,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7715,7 +6978,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Conflict. Problem types: `account-deleted` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7724,16 +6987,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Payload too large. Problem types: `payload-too-large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7742,8 +6996,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            422: {
+            /** @description Unsupported media type. Problem types: `unsupported-media-type` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7751,9 +7005,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            429: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7766,7 +7021,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                /**
+                 * @description Retry safely: the same key with the same body replays the first answer (for 24 hours); with another body, 422 idempotency-key-reused
+                 * @example 3f1c6c9e-2b7a-4f0e-9a51-6f7c2f3f9d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -7775,28 +7034,20 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    reason: string | null;
-                } | null;
+                "application/json": components["schemas"]["StartImpersonationBody"];
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        token: string;
-                        /** Format: date-time */
-                        expiresAt: string;
-                        impersonationId: string;
-                        accountId: string;
-                    } | null;
+                    "application/json": components["schemas"]["ImpersonationGrant"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7805,7 +7056,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7814,7 +7065,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7823,7 +7074,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7832,7 +7083,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Conflict. Problem types: `account-deleted`, `account-disabled`, `idempotency-answer-unavailable`, `not-a-customer` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7841,16 +7092,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Payload too large. Problem types: `payload-too-large` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7859,7 +7101,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unsupported media type. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable. Problem types: `idempotency-key-reused` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7868,9 +7119,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            429: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7888,33 +7140,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            emailId: string | null;
-                            template: string | null;
-                            accountId: string | null;
-                            attempts: number | null;
-                            error: string | null;
-                            /** Format: date-time */
-                            queuedAt: string | null;
-                            /** Format: date-time */
-                            failedAt: string | null;
-                            /** Format: date-time */
-                            keptSince: string | null;
-                        } | null)[];
-                        approximateTotal: number;
-                        /** @default null */
-                        continuationToken: string | null;
-                    } | null;
+                    "application/json": components["schemas"]["FailedEmailList"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7923,7 +7158,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7932,7 +7167,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7941,54 +7176,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            404: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            429: {
-                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8000,8 +7191,10 @@ export interface operations {
     ListParkedEffects: {
         parameters: {
             query?: {
-                pageSize?: string;
-                continuationToken?: string;
+                /** @description Items per page (1-200, default 50) */
+                pageSize?: components["parameters"]["pageSize"];
+                /** @description The previous page's continuationToken (opaque; bound to the query and the caller) */
+                continuationToken?: components["parameters"]["continuationToken"];
             };
             header?: never;
             path?: never;
@@ -8009,27 +7202,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            accountId: string;
-                            effectId: string;
-                            effectKinds: (string | null)[];
-                            error: string;
-                            attempts: number;
-                            /** Format: date-time */
-                            parkedAt: string;
-                        } | null)[];
-                        continuationToken: string | null;
-                    } | null;
+                    "application/json": components["schemas"]["ParkedEffectList"];
                 };
             };
-            /** @description Problem details */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8038,7 +7220,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8047,7 +7229,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8056,54 +7238,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            404: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            429: {
-                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8116,7 +7254,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                /**
+                 * @description Retry safely: the same key with the same body replays the first answer (for 24 hours); with another body, 422 idempotency-key-reused
+                 * @example 3f1c6c9e-2b7a-4f0e-9a51-6f7c2f3f9d10
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 accountId: string;
@@ -8126,30 +7268,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        accountId: string;
-                        effectId: string;
-                        /** @enum {unknown} */
-                        outcome: "done" | "failed" | "parked";
-                    } | null;
+                    "application/json": components["schemas"]["ReplayedEffect"];
                 };
             };
-            /** @description Problem details */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Unauthorized. Problem types: `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8158,7 +7286,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Forbidden. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8167,7 +7295,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Not found. Problem types: `not-found` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8176,7 +7304,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description Conflict. Problem types: `idempotency-answer-unavailable` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8185,25 +7313,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem details */
+            /** @description Unprocessable. Problem types: `idempotency-key-reused` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8212,9 +7322,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
-            429: {
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {

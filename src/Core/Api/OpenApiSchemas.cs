@@ -48,6 +48,12 @@ internal sealed class OpenApiSchemas
         {
             return FreeForm(context);
         }
+        // An optional constructor parameter exports "default": null, which generators read as "always present"
+        // (openapi-typescript makes it required); absent already means null here.
+        if (node is JsonObject withDefault && withDefault.TryGetPropertyValue("default", out var value) && value is null)
+        {
+            withDefault.Remove("default");
+        }
         if (node is JsonObject schema && IsNamed(context.TypeInfo, type))
         {
             WithoutNull(schema);

@@ -20,6 +20,8 @@ namespace CustomerFunctions.Client.Models
 #else
         public List<global::CustomerFunctions.Client.Models.AcknowledgementView> Acknowledgements { get; set; }
 #endif
+        /// <summary>The audience property</summary>
+        public global::CustomerFunctions.Client.Models.MessageAudience? Audience { get; set; }
         /// <summary>The body property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -60,6 +62,14 @@ namespace CustomerFunctions.Client.Models
 #else
         public string Subject { get; set; }
 #endif
+        /// <summary>The userIds property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<string>? UserIds { get; set; }
+#nullable restore
+#else
+        public List<string> UserIds { get; set; }
+#endif
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -79,6 +89,7 @@ namespace CustomerFunctions.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "acknowledgements", n => { Acknowledgements = n.GetCollectionOfObjectValues<global::CustomerFunctions.Client.Models.AcknowledgementView>(global::CustomerFunctions.Client.Models.AcknowledgementView.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "audience", n => { Audience = n.GetEnumValue<global::CustomerFunctions.Client.Models.MessageAudience>(); } },
                 { "body", n => { Body = n.GetStringValue(); } },
                 { "closedAt", n => { ClosedAt = n.GetDateTimeOffsetValue(); } },
                 { "id", n => { Id = n.GetStringValue(); } },
@@ -87,6 +98,7 @@ namespace CustomerFunctions.Client.Models
                 { "sentAt", n => { SentAt = n.GetDateTimeOffsetValue(); } },
                 { "sentBy", n => { SentBy = n.GetObjectValue<global::CustomerFunctions.Client.Models.MessageSender>(global::CustomerFunctions.Client.Models.MessageSender.CreateFromDiscriminatorValue); } },
                 { "subject", n => { Subject = n.GetStringValue(); } },
+                { "userIds", n => { UserIds = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
             };
         }
         /// <summary>
@@ -97,6 +109,7 @@ namespace CustomerFunctions.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteCollectionOfObjectValues<global::CustomerFunctions.Client.Models.AcknowledgementView>("acknowledgements", Acknowledgements);
+            writer.WriteEnumValue<global::CustomerFunctions.Client.Models.MessageAudience>("audience", Audience);
             writer.WriteStringValue("body", Body);
             writer.WriteDateTimeOffsetValue("closedAt", ClosedAt);
             writer.WriteStringValue("id", Id);
@@ -105,6 +118,7 @@ namespace CustomerFunctions.Client.Models
             writer.WriteDateTimeOffsetValue("sentAt", SentAt);
             writer.WriteObjectValue<global::CustomerFunctions.Client.Models.MessageSender>("sentBy", SentBy);
             writer.WriteStringValue("subject", Subject);
+            writer.WriteCollectionOfPrimitiveValues<string>("userIds", UserIds);
         }
     }
 }

@@ -12,6 +12,8 @@ namespace CustomerFunctions.Client.Models
     public partial class PartnerMessageView : IParsable
     #pragma warning restore CS1591
     {
+        /// <summary>The audience property</summary>
+        public global::CustomerFunctions.Client.Models.MessageAudience? Audience { get; set; }
         /// <summary>The body property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -74,6 +76,7 @@ namespace CustomerFunctions.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "audience", n => { Audience = n.GetEnumValue<global::CustomerFunctions.Client.Models.MessageAudience>(); } },
                 { "body", n => { Body = n.GetStringValue(); } },
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "mode", n => { Mode = n.GetEnumValue<global::CustomerFunctions.Client.Models.MessageMode>(); } },
@@ -90,6 +93,7 @@ namespace CustomerFunctions.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteEnumValue<global::CustomerFunctions.Client.Models.MessageAudience>("audience", Audience);
             writer.WriteStringValue("body", Body);
             writer.WriteStringValue("id", Id);
             writer.WriteEnumValue<global::CustomerFunctions.Client.Models.MessageMode>("mode", Mode);

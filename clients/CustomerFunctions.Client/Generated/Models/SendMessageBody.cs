@@ -12,6 +12,8 @@ namespace CustomerFunctions.Client.Models
     public partial class SendMessageBody : IParsable
     #pragma warning restore CS1591
     {
+        /// <summary>The audience property</summary>
+        public global::CustomerFunctions.Client.Models.MessageAudience? Audience { get; set; }
         /// <summary>The body property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -29,6 +31,14 @@ namespace CustomerFunctions.Client.Models
 #nullable restore
 #else
         public string Subject { get; set; }
+#endif
+        /// <summary>The userIds property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<string>? UserIds { get; set; }
+#nullable restore
+#else
+        public List<string> UserIds { get; set; }
 #endif
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
@@ -48,9 +58,11 @@ namespace CustomerFunctions.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "audience", n => { Audience = n.GetEnumValue<global::CustomerFunctions.Client.Models.MessageAudience>(); } },
                 { "body", n => { Body = n.GetStringValue(); } },
                 { "mode", n => { Mode = n.GetEnumValue<global::CustomerFunctions.Client.Models.MessageMode>(); } },
                 { "subject", n => { Subject = n.GetStringValue(); } },
+                { "userIds", n => { UserIds = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
             };
         }
         /// <summary>
@@ -60,9 +72,11 @@ namespace CustomerFunctions.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteEnumValue<global::CustomerFunctions.Client.Models.MessageAudience>("audience", Audience);
             writer.WriteStringValue("body", Body);
             writer.WriteEnumValue<global::CustomerFunctions.Client.Models.MessageMode>("mode", Mode);
             writer.WriteStringValue("subject", Subject);
+            writer.WriteCollectionOfPrimitiveValues<string>("userIds", UserIds);
         }
     }
 }

@@ -9,7 +9,7 @@ import { useI18n } from "../../i18n/i18n";
 type MemberPatch = NonNullable<
   NonNullable<paths["/api/customers/{id}/members/{userId}"]["patch"]["requestBody"]>["content"]["application/json"]
 >;
-type Member = { userId: string; name: string | null; email: string | null; language: string | null };
+type Member = { userId: string; name?: string | null; email?: string | null; language?: string | null };
 
 /** A member's contact name, the address their emails go to and the language of those emails. */
 export function MemberEditor({ customerId, member, onDone }: { customerId: string; member: Member; onDone: () => void }) {

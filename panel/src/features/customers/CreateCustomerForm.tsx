@@ -35,7 +35,6 @@ export function CreateCustomerForm({ partnerId, onDone }: { partnerId: string | 
     create.mutate({
       id: text("id"),
       name: text("name"),
-      kind: null,
       partnerId: partnerId,
       companyEmail: text("companyEmail"),
       firstName: text("firstName"),
@@ -45,7 +44,7 @@ export function CreateCustomerForm({ partnerId, onDone }: { partnerId: string | 
       language: text("language"),
       isTestAccount: form.get("isTestAccount") === "on",
       projectQuota: text("projectQuota") ? Number(text("projectQuota")) : null,
-      admin: adminEmail ? { email: adminEmail, fullName: text("admin.fullName"), language: text("language") } : null,
+      admin: adminEmail ? { email: adminEmail, fullName: text("admin.fullName"), language: text("language") } : undefined,
       products: Object.entries(chosen).map(([productId, status]) => ({ productId, visible: true, status })),
     });
   };

@@ -6,6 +6,7 @@ using CustomerFunctions.Client.Api.Customers.Item.DeletionRequests;
 using CustomerFunctions.Client.Api.Customers.Item.History;
 using CustomerFunctions.Client.Api.Customers.Item.Impersonation;
 using CustomerFunctions.Client.Api.Customers.Item.Invitations;
+using CustomerFunctions.Client.Api.Customers.Item.Kind;
 using CustomerFunctions.Client.Api.Customers.Item.Members;
 using CustomerFunctions.Client.Api.Customers.Item.Messages;
 using CustomerFunctions.Client.Api.Customers.Item.Products;
@@ -61,6 +62,11 @@ namespace CustomerFunctions.Client.Api.Customers.Item
         public global::CustomerFunctions.Client.Api.Customers.Item.Invitations.InvitationsRequestBuilder Invitations
         {
             get => new global::CustomerFunctions.Client.Api.Customers.Item.Invitations.InvitationsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The kind property</summary>
+        public global::CustomerFunctions.Client.Api.Customers.Item.Kind.KindRequestBuilder Kind
+        {
+            get => new global::CustomerFunctions.Client.Api.Customers.Item.Kind.KindRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The members property</summary>
         public global::CustomerFunctions.Client.Api.Customers.Item.Members.MembersRequestBuilder Members

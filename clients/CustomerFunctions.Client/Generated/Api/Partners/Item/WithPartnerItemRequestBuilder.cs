@@ -3,6 +3,8 @@
 using CustomerFunctions.Client.Api.Partners.Item.InvitationLinks;
 using CustomerFunctions.Client.Api.Partners.Item.Messages;
 using CustomerFunctions.Client.Api.Partners.Item.Products;
+using CustomerFunctions.Client.Api.Partners.Item.Sellers;
+using CustomerFunctions.Client.Api.Partners.Item.Settings;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using System.Collections.Generic;
@@ -31,6 +33,16 @@ namespace CustomerFunctions.Client.Api.Partners.Item
         public global::CustomerFunctions.Client.Api.Partners.Item.Products.ProductsRequestBuilder Products
         {
             get => new global::CustomerFunctions.Client.Api.Partners.Item.Products.ProductsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The sellers property</summary>
+        public global::CustomerFunctions.Client.Api.Partners.Item.Sellers.SellersRequestBuilder Sellers
+        {
+            get => new global::CustomerFunctions.Client.Api.Partners.Item.Sellers.SellersRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The settings property</summary>
+        public global::CustomerFunctions.Client.Api.Partners.Item.Settings.SettingsRequestBuilder Settings
+        {
+            get => new global::CustomerFunctions.Client.Api.Partners.Item.Settings.SettingsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::CustomerFunctions.Client.Api.Partners.Item.WithPartnerItemRequestBuilder"/> and sets the default values.
