@@ -1,92 +1,68 @@
-using CustomerFunctions.Core.Customers.List;
+using System.Text.Json;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Storage;
 
 namespace CustomerFunctions.Core.Customers;
 
 /// <summary>
-/// The customer list (sorted, filtered, searched pages from <see cref="CustomerListReader"/>) and its counts: operators
-/// see every account or one partner's, partner members their partner's customers.
+/// Lists accounts from the index (one partition per question: all accounts, or one partner's customers). The listing
+/// rows are copies of the profile rows, written by <see cref="SyncAccountListing"/> after every command.
 /// </summary>
-public sealed class CustomerListEndpoints(CustomerListReader list, CallerPartners partners)
+public sealed class CustomerListEndpoints(AccountListingIndex listing, CallerPartners partners)
 {
-    public static readonly IReadOnlyList<string> QueryParameters = ["partnerId", "status", "stage", "seller", "search", "sort", "testAccounts", "pageSize", "continuationToken"];
-    public static readonly IReadOnlyList<string> CountsQueryParameters = ["partnerId", "testAccounts"];
+    public static readonly IReadOnlyList<string> QueryParameters = ["partnerId", "status", "seller", "search", "testAccounts", "pageSize", "continuationToken"];
+
+    /// <summary>The testAccounts modes: which accounts count (null: test accounts and others alike).</summary>
+    private static readonly Dictionary<string, bool?> TestAccountModes = new(StringComparer.Ordinal) { ["exclude"] = false, ["include"] = null, ["only"] = true };
+
+    /// <summary>The API's status names (camelCase) to the enum.</summary>
+    private static readonly Dictionary<string, AccountStatus> StatusNames =
+        Enum.GetValues<AccountStatus>().ToDictionary(s => JsonNamingPolicy.CamelCase.ConvertName(s.ToString()), StringComparer.Ordinal);
 
     public async Task<Answer<ApiResponse, Invalid, Forbidden>> List(ApiRequest request)
     {
         var partnerId = request.Query("partnerId");
+        var statusText = request.Query("status");
         var seller = request.Query("seller");
-        var search = request.Query("search");
+        var search = request.Query("search")?.Trim().ToLowerInvariant();
         var testAccounts = request.Query("testAccounts") ?? "exclude";
         var check = new Validator()
             .Identifier("partnerId", partnerId, required: false)
+            .OneOf("status", statusText, StatusNames.Keys)
             .Text("seller", seller, 100)
             .Text("search", search, 200)
-            .OneOf("testAccounts", testAccounts, ListFilters.TestAccountModes.Keys);
-        var statuses = ListFilters.Several(check, "status", request.Query("status"), ListFilters.StatusNames);
-        var stages = ListFilters.Several(check, "stage", request.Query("stage"), ListFilters.StageNames);
-        var sort = ListFilters.Sort(check, request.Query("sort"));
-        if (search is not null && ListText.Fold(search).Length == 0)
+            .OneOf("testAccounts", testAccounts, TestAccountModes.Keys);
+        if (search is "")
         {
-            check.Error("search", "Must hold a letter or a digit.");
-        }
-        if (seller is not null && ListText.Fold(seller).Length == 0)
-        {
-            check.Error("seller", "Must hold a letter or a digit.");
+            check.Error("search", "Must not be empty.");
         }
         if (check.Failure is { } invalid)
         {
             return invalid;
         }
         Paging.PageSize(request);
-        var scope = await ScopeAsync(request, partnerId);
-        if (scope.Refused is { } refused)
-        {
-            return Refusal(refused);
-        }
-        var query = new ListingQuery(scope.PartnerId, statuses, stages, seller, search, ListFilters.TestAccountModes[testAccounts], sort!);
-        var (accounts, token) = await list.PageAsync(query, request);
-        return ApiResponse.Ok(new AccountPage([.. accounts.Select(AccountView.From)], token));
-    }
 
-    /// <summary>Totals by status and by stage over the accounts not deleted, from one counters row.</summary>
-    public async Task<Answer<ApiResponse, Invalid, Forbidden>> Counts(ApiRequest request)
-    {
-        var partnerId = request.Query("partnerId");
-        var testAccounts = request.Query("testAccounts") ?? "exclude";
-        var check = new Validator()
-            .Identifier("partnerId", partnerId, required: false)
-            .OneOf("testAccounts", testAccounts, ListFilters.TestAccountModes.Keys);
-        if (check.Failure is { } invalid)
-        {
-            return invalid;
-        }
-        var scope = await ScopeAsync(request, partnerId);
-        if (scope.Refused is { } refused)
-        {
-            return Refusal(refused);
-        }
-        var row = await list.CountersAsync(scope.PartnerId, ListRows.CountsKey, request.Aborted);
-        return ApiResponse.Ok(AccountCounts.From(row, ListFilters.TestAccountModes[testAccounts]));
-    }
-
-    private static Answer<ApiResponse, Invalid, Forbidden> Refusal(Failure refused) =>
-        refused is Invalid invalid ? invalid : (Forbidden)refused;
-
-    /// <summary>Which partner's list the caller reads (null: every account, for operators); the refusal otherwise.</summary>
-    private async Task<(string? PartnerId, Failure? Refused)> ScopeAsync(ApiRequest request, string? partnerId)
-    {
         var caller = request.Caller;
         if (caller.IsImpersonation)
         {
-            return (null, new ImpersonationConfined());
+            return new ImpersonationConfined();
         }
-        if (caller.IsOperator)
+        if (!caller.IsOperator)
         {
-            return (partnerId, null);
+            var choice = await partners.ResolveAsync(request, partnerId, "Only operators and partner members list customer accounts, and partners only their own.");
+            if (choice.Refused is { } refused)
+            {
+                return refused;
+            }
+            if (choice.Ambiguous is { } ambiguous)
+            {
+                return ambiguous;
+            }
+            partnerId = choice.Id;
         }
-        var choice = await partners.ResolveAsync(request, partnerId, "Only operators and partner members list customer accounts, and partners only their own.");
-        return choice.Refused is { } refused ? (null, refused) : choice.Ambiguous is { } ambiguous ? (null, ambiguous) : (choice.Id, null);
+
+        var query = new ListingQuery(partnerId, statusText is null ? null : StatusNames[statusText], seller, search, TestAccountModes[testAccounts]);
+        var (accounts, token) = await listing.PageAsync(query, request);
+        return ApiResponse.Ok(new AccountPage([.. accounts.Select(AccountView.From)], token));
     }
 }

@@ -9,6 +9,6 @@ public static class EmailRoutes
     public static readonly IReadOnlyList<ApiRoute> All =
     [
         Route<FailedEmailEndpoints>.For("ListFailedEmails", "GET", "operator/failed-emails", Access.Operators, (e, r) => e.List(r))
-            with { Query = [], Summary = "The oldest emails (up to 32) kept after their last try failed, with template, account, tries and error; never the address or text", ResponseType = typeof(FailedEmailList) },
+            with { Summary = "The oldest emails (up to 32) kept after their last try failed, with template, account, tries and error; never the address or text", ResponseType = typeof(FailedEmailList) },
     ];
 }
