@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Queues;
+using CustomerFunctions.Core.Deletion;
+using CustomerFunctions.Core.Registration;
 using CustomerFunctions.Core.Storage;
 
 namespace CustomerFunctions.Core.Email;
@@ -41,7 +43,7 @@ public sealed class QueuedEmailEraser(StorageClients storage)
                 var messages = (await queue.ReceiveMessagesAsync(32, LookTime, cancellationToken)).Value;
                 foreach (var message in messages)
                 {
-                    if (AccountOf(message.Body.ToString()) == accountId)
+                    if (Erases(message.Body.ToString(), accountId))
                     {
                         await IgnoringGoneAsync(queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken));
                         removed++;
@@ -74,19 +76,25 @@ public sealed class QueuedEmailEraser(StorageClients storage)
 
     // Both a queued EmailMessage and a kept FailedEmail carry the account id at the top level; read just that field,
     // since the strict options refuse either shape as the other.
-    private static string? AccountOf(string text)
+    /// <summary>
+    /// The account's last words (deleted, rejected) are queued after the erasure on purpose; an erasure run again by the
+    /// outbox's recovery must not take them back, so they are the one kind of the account's email it leaves.
+    /// </summary>
+    private static readonly HashSet<string> SentAfterTheErasure = [DeletionEmails.Deleted, RegistrationEmails.Rejected];
+
+    private static bool Erases(string text, string accountId)
     {
         try
         {
             using var document = JsonDocument.Parse(text);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("accountId", out var id) && id.ValueKind == JsonValueKind.String
-                ? id.GetString()
-                : null;
+            var root = document.RootElement;
+            return root.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("accountId", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() == accountId
+                && !(root.TryGetProperty("template", out var template) && template.ValueKind == JsonValueKind.String && SentAfterTheErasure.Contains(template.GetString()!));
         }
         catch (JsonException)
         {
-            return null;
+            return false;
         }
     }
 

@@ -5,6 +5,7 @@ using CustomerFunctions.Core.Members;
 using CustomerFunctions.Core.Registration;
 using CustomerFunctions.Core.Storage;
 using CustomerFunctions.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerFunctions.Tests.Deletion;
 
@@ -99,6 +100,24 @@ public sealed class ErasureLeavesNoPersonalData(ErasureFixture f) : IClassFixtur
         Assert.True(leaks.Count == 0, "Personal data left after the deletion:\n" + string.Join("\n", leaks));
         Assert.DoesNotContain(await WaitingFor(id), m => waiting.Any(w => w.MessageId == m.MessageId));
         Assert.Contains(await EmailDesk.PeekAsync(f.StorageClients.EmailQueue), m => m.Email.To == bystander.Email && m.Email.AccountId == other);
+    }
+
+    [Fact]
+    public async Task AnErasureRunAgain_ByTheOutboxRecovery_LeavesTheDeletedNoticeQueuedAfterIt()
+    {
+        var (customer, _) = await Seed.CustomerWithAdmin(f, op);
+        var admin = Person("notified");
+        await Seed.Member(f, customer, admin, MemberRole.CustomerAdmin);
+        (await f.As(op).Delete($"/api/customers/{customer}?confirm={customer}")).Is(200);
+
+        // The deletion queued its notices after the erasure; a recovery runs the same effects again, erasure included.
+        var queued = await EmailDesk.PeekAsync(f.StorageClients.EmailQueue);
+        Assert.Contains(queued, m => m.Email.Template == DeletionEmails.Deleted && m.Email.To == admin.Email);
+        await f.Services.GetRequiredService<AccountErasure>().EraseAsync(customer, ErasureReason.Deletion, CancellationToken.None);
+
+        Assert.Contains(await EmailDesk.PeekAsync(f.StorageClients.EmailQueue), m => m.Email.Template == DeletionEmails.Deleted && m.Email.To == admin.Email);
+        await f.Emails.DeliverAsync(m => m.AccountId == customer);
+        await f.Mail.WaitFor(admin.Email);
     }
 
     [Fact]

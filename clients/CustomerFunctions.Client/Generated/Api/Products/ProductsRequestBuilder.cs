@@ -52,7 +52,6 @@ namespace CustomerFunctions.Client.Api.Products
         /// <returns>A <see cref="global::CustomerFunctions.Client.Models.ProductList"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
-        /// <exception cref="global::CustomerFunctions.Client.Models.Problem">When receiving a 400 status code</exception>
         /// <exception cref="global::CustomerFunctions.Client.Models.Problem">When receiving a 401 status code</exception>
         /// <exception cref="global::CustomerFunctions.Client.Models.Problem">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -67,7 +66,6 @@ namespace CustomerFunctions.Client.Api.Products
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
-                { "400", global::CustomerFunctions.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "401", global::CustomerFunctions.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "503", global::CustomerFunctions.Client.Models.Problem.CreateFromDiscriminatorValue },
             };

@@ -39,7 +39,6 @@ namespace CustomerFunctions.Client.Api.Operator.FailedEmails
         /// <returns>A <see cref="global::CustomerFunctions.Client.Models.FailedEmailList"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
-        /// <exception cref="global::CustomerFunctions.Client.Models.Problem">When receiving a 400 status code</exception>
         /// <exception cref="global::CustomerFunctions.Client.Models.Problem">When receiving a 401 status code</exception>
         /// <exception cref="global::CustomerFunctions.Client.Models.Problem">When receiving a 403 status code</exception>
         /// <exception cref="global::CustomerFunctions.Client.Models.Problem">When receiving a 503 status code</exception>
@@ -55,7 +54,6 @@ namespace CustomerFunctions.Client.Api.Operator.FailedEmails
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
-                { "400", global::CustomerFunctions.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "401", global::CustomerFunctions.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "403", global::CustomerFunctions.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "503", global::CustomerFunctions.Client.Models.Problem.CreateFromDiscriminatorValue },

@@ -52,7 +52,6 @@ namespace CustomerFunctions.Client.Api.Customers.Item.Products
         /// <returns>A <see cref="global::CustomerFunctions.Client.Models.CustomerProductList"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
-        /// <exception cref="global::CustomerFunctions.Client.Models.Problem">When receiving a 400 status code</exception>
         /// <exception cref="global::CustomerFunctions.Client.Models.Problem">When receiving a 401 status code</exception>
         /// <exception cref="global::CustomerFunctions.Client.Models.Problem">When receiving a 403 status code</exception>
         /// <exception cref="global::CustomerFunctions.Client.Models.Problem">When receiving a 404 status code</exception>
@@ -69,7 +68,6 @@ namespace CustomerFunctions.Client.Api.Customers.Item.Products
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
-                { "400", global::CustomerFunctions.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "401", global::CustomerFunctions.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "403", global::CustomerFunctions.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "404", global::CustomerFunctions.Client.Models.Problem.CreateFromDiscriminatorValue },
