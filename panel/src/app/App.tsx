@@ -7,6 +7,7 @@ import { CustomerListPage } from "../features/customers/CustomerListPage";
 import { useCurrentAccount } from "../features/me/currentAccount";
 import { OperatorSettingsPage } from "../features/operator/OperatorSettingsPage";
 import { InvitationLinksPage } from "../features/partner/InvitationLinksPage";
+import { PartnerSettingsPage } from "../features/partner/PartnerSettingsPage";
 import { RegistrationsPage } from "../features/partner/RegistrationsPage";
 import { AcceptInvitationPage } from "../features/public/AcceptInvitationPage";
 import { ConfirmRegistrationPage } from "../features/public/ConfirmRegistrationPage";
@@ -49,6 +50,10 @@ export function App() {
         <Route
           path="/partner/invitation-links"
           element={<RequireSignIn children={<PartnerOnly render={(id) => <InvitationLinksPage partnerId={id} />} />} />}
+        />
+        <Route
+          path="/partner/settings"
+          element={<RequireSignIn children={<PartnerOnly render={(id) => <PartnerSettingsPage partnerId={id} />} />} />}
         />
         <Route path="/partner/registrations" element={<RequireSignIn children={<RegistrationsPage partnerId={partnerId} />} />} />
         <Route path="/operator/settings" element={<RequireSignIn children={<OperatorSettingsPage />} />} />

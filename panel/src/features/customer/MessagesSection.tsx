@@ -1,11 +1,15 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api, idempotencyKey, present, unwrap } from "../../api/client";
+import type { components } from "../../api/schema";
 import { Field } from "../../components/Field";
 import { PagedFooter, usePaged } from "../../components/Paged";
 import { ProblemMessage } from "../../components/ProblemMessage";
 import { useI18n } from "../../i18n/i18n";
 import type { Customer } from "./api";
+
+type Audience = components["schemas"]["MessageAudience"];
+const audiences: Audience[] = ["everyone", "admins", "users"];
 
 /** Notices to the customer's users, shown at their next login, with who acknowledged them. */
 export function MessagesSection({ customer }: { customer: Customer }) {
@@ -16,6 +20,10 @@ export function MessagesSection({ customer }: { customer: Customer }) {
   const messages = usePaged(key, (continuationToken) =>
     unwrap(api.GET("/api/customers/{id}/messages", { params: { path, query: { continuationToken } } })),
   );
+  const members = usePaged(["customer", customer.id, "members"], (continuationToken) =>
+    unwrap(api.GET("/api/customers/{id}/members", { params: { path, query: { continuationToken } } })),
+  );
+  const [audience, setAudience] = useState<Audience>("everyone");
   const [sendKey, setSendKey] = useState(idempotencyKey);
   const send = useMutation({
     mutationFn: (form: FormData) =>
@@ -26,6 +34,8 @@ export function MessagesSection({ customer }: { customer: Customer }) {
             subject: form.get("subject") as string,
             body: form.get("body") as string,
             mode: form.get("mode") as "allMustRead" | "singleRead",
+            audience: form.get("audience") as Audience,
+            userIds: form.get("audience") === "users" ? (form.getAll("userIds") as string[]) : undefined,
           },
         }),
       ),
@@ -34,7 +44,7 @@ export function MessagesSection({ customer }: { customer: Customer }) {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
-    send.mutate(new FormData(form), { onSuccess: () => form.reset() });
+    send.mutate(new FormData(form), { onSuccess: () => (form.reset(), setAudience("everyone")) });
   };
   return (
     <div className="stack">
@@ -51,6 +61,26 @@ export function MessagesSection({ customer }: { customer: Customer }) {
             <option value="singleRead">{t("messages.singleRead")}</option>
           </select>
         </Field>
+        <Field label={t("messages.audience")} name="audience" error={send.error}>
+          <select value={audience} onChange={(e) => setAudience(e.target.value as Audience)}>
+            {audiences.map((a) => (
+              <option key={a} value={a}>
+                {t(`messages.${a}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {audience === "users" ? (
+          <Field label={t("messages.recipients")} name="userIds" error={send.error}>
+            <select multiple required>
+              {members.items.map((m) => (
+                <option key={m.userId} value={m.userId}>
+                  {m.name ?? m.email ?? m.userId}
+                </option>
+              ))}
+            </select>
+          </Field>
+        ) : null}
         <ProblemMessage error={send.error} />
         <button type="submit" disabled={send.isPending}>
           {t("messages.send")}
@@ -62,7 +92,7 @@ export function MessagesSection({ customer }: { customer: Customer }) {
           <p>{m.body}</p>
           <p className="muted">
             {formatDate(m.sentAt)} · {m.sentBy.name ?? m.sentBy.userId} ·{" "}
-            {m.mode === "allMustRead" ? t("messages.allMustRead") : t("messages.singleRead")}
+            {m.mode === "allMustRead" ? t("messages.allMustRead") : t("messages.singleRead")} · {t(`messages.${m.audience}`)}
           </p>
           {present(m.acknowledgements).length ? (
             <p className="muted">

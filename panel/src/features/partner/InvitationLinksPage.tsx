@@ -42,7 +42,17 @@ export function InvitationLinksPage({ partnerId }: { partnerId: string }) {
       unwrap(api.DELETE("/api/partners/{partnerId}/invitation-links/{linkId}", { params: { path: { partnerId, linkId } } })),
     onSuccess,
   });
-  const copy = async (id: string, url: string) => (await navigator.clipboard.writeText(url), setCopied(id));
+  const [fallback, setFallback] = useState<string | null>(null);
+  /** Copies with the clipboard API; where it is missing or refused, shows the link in a field to copy by hand. */
+  const copy = async (id: string, url: string) => {
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied(id);
+      setFallback(null);
+    } catch {
+      setFallback(url);
+    }
+  };
   const submit = (event: FormEvent<HTMLFormElement>) => (event.preventDefault(), create.mutate(new FormData(event.currentTarget)));
 
   return (
@@ -65,6 +75,11 @@ export function InvitationLinksPage({ partnerId }: { partnerId: string }) {
           </button>
         </p>
       ) : null}
+      {fallback ? (
+        <Field label={t("links.copyFallback")} name="copyFallback">
+          <input readOnly value={fallback} onFocus={(e) => e.currentTarget.select()} autoFocus />
+        </Field>
+      ) : null}
       <ProblemMessage error={create.error ?? revoke.error} />
       <Table
         head={[t("field.createdAt"), t("field.expiresAt"), t("links.uses"), t("links.state"), ""].map((h, i) => (
@@ -81,7 +96,7 @@ export function InvitationLinksPage({ partnerId }: { partnerId: string }) {
             </td>
             <td>{link.state}</td>
             <td className="actions">
-              {link.url ? (
+              {link.state === "active" && link.url ? (
                 <button type="button" className="secondary" onClick={() => copy(link.id, link.url!)}>
                   {copied === link.id ? t("links.copied") : t("links.copy")}
                 </button>
