@@ -207,7 +207,7 @@ test("exports the history as CSV and shows a message to the customer's users at 
   await nina.close();
 });
 
-test("a partner admin works in their partner account: its customers and invitation links", async ({ page, api }) => {
+test("a partner admin works in their partner account: its customers, invitation links, settings and messages", async ({ page, api }) => {
   const partner = uniqueId("reseller");
   await api("PUT", "/api/settings", { selfRegistration: "approvalRequired", invitationLinks: true, deletionGraceDays: 10 });
   await api("POST", "/api/customers", { id: partner, name: "Reseller KG", kind: "partner" });
@@ -238,4 +238,24 @@ test("a partner admin works in their partner account: its customers and invitati
   await page.getByRole("button", { name: "Create invitation link" }).click();
   await expect(page.getByRole("cell", { name: "active" })).toBeVisible();
   await expect(page.getByTestId("new-link")).toContainText("/register?token=");
+  await expect(page.getByRole("row").filter({ hasText: "active" }).getByRole("button", { name: "Copy link" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Partner settings" }).click();
+  const settings = page.getByRole("form", { name: "Partner settings" });
+  await settings.getByLabel("Deletion notices go to").selectOption("allMembers");
+  await settings.getByLabel("Also notify").fill(`deletions@${partner}.example`);
+  await settings.getByRole("button", { name: "Save" }).click();
+  await expect(settings.getByText("Saved.")).toBeVisible();
+  await page.reload();
+  await expect(settings.getByLabel("Deletion notices go to")).toHaveValue("allMembers");
+  await expect(settings.getByLabel("Also notify")).toHaveValue(`deletions@${partner}.example`);
+
+  await page.goto(`/customers/${partner}-c1/messages`);
+  const message = page.getByRole("form", { name: "Send message" });
+  await message.getByLabel("Subject").fill("Admins only");
+  await message.getByLabel("Message").fill("New invoices from next month.");
+  await message.getByLabel("Audience").selectOption("admins");
+  await message.getByRole("button", { name: "Send message" }).click();
+  const sent = page.locator("article").filter({ has: page.getByRole("heading", { name: "Admins only" }) });
+  await expect(sent).toContainText("Admins");
 });
