@@ -4,6 +4,7 @@ import { SignInCallback, SignInPage } from "../auth/SignInPage";
 import { useSession } from "../auth/session";
 import { CustomerPage } from "../features/customer/CustomerPage";
 import { CustomerListPage } from "../features/customers/CustomerListPage";
+import { useMe } from "../features/me/api";
 import { useCurrentAccount } from "../features/me/currentAccount";
 import { OperatorSettingsPage } from "../features/operator/OperatorSettingsPage";
 import { InvitationLinksPage } from "../features/partner/InvitationLinksPage";
@@ -30,8 +31,10 @@ function Home() {
   return <CustomerListPage />;
 }
 
+/** A partner screen; it waits for /api/me (a reload) before sending a user without a partner account home. */
 function PartnerOnly({ render }: { render: (partnerId: string) => ReactElement }) {
   const { partnerId } = useCurrentAccount();
+  if (useMe().isPending) return null;
   return partnerId ? render(partnerId) : <Navigate to="/" replace />;
 }
 
