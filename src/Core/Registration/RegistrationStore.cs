@@ -18,31 +18,30 @@ public sealed class RegistrationStore(StorageClients storage, IConfiguration con
     private static readonly PendingRegistrationRow PendingRow = new();
     private static readonly EmailSlotRow SlotRow = new();
 
-    private readonly TableClient table = storage.Table(TableName);
+    private readonly TableCreatedOnce tableOnce = new(storage.Table(TableName));
     private readonly RegistrationOptions options = RegistrationOptions.From(configuration);
-    private Task? created;
 
     public RegistrationOptions Options => options;
 
     public async Task AddAsync(PendingRegistration registration, CancellationToken cancellationToken)
     {
-        await EnsureCreatedAsync(cancellationToken);
-        await table.AddEntityAsync(PendingRow.ToEntity(PendingRegistrationRow.Partition(registration.TokenHash), registration), cancellationToken);
+        await tableOnce.EnsureAsync(cancellationToken);
+        await tableOnce.Table.AddEntityAsync(PendingRow.ToEntity(PendingRegistrationRow.Partition(registration.TokenHash), registration), cancellationToken);
     }
 
     public async Task<PendingRegistration?> FindAsync(string tokenHash, CancellationToken cancellationToken)
     {
-        await EnsureCreatedAsync(cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(PendingRegistrationRow.Partition(tokenHash), PendingRegistrationRow.RowKey, cancellationToken: cancellationToken);
+        await tableOnce.EnsureAsync(cancellationToken);
+        var row = await tableOnce.Table.GetEntityIfExistsAsync<TableEntity>(PendingRegistrationRow.Partition(tokenHash), PendingRegistrationRow.RowKey, cancellationToken: cancellationToken);
         return row.HasValue ? PendingRow.FromEntity(row.Value!) : null;
     }
 
     public async Task ForgetAsync(string tokenHash, CancellationToken cancellationToken)
     {
-        await EnsureCreatedAsync(cancellationToken);
+        await tableOnce.EnsureAsync(cancellationToken);
         try
         {
-            await table.DeleteEntityAsync(PendingRegistrationRow.Partition(tokenHash), PendingRegistrationRow.RowKey, ETag.All, cancellationToken);
+            await tableOnce.Table.DeleteEntityAsync(PendingRegistrationRow.Partition(tokenHash), PendingRegistrationRow.RowKey, ETag.All, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -56,13 +55,13 @@ public sealed class RegistrationStore(StorageClients storage, IConfiguration con
     /// </summary>
     public async Task<TimeSpan?> TryClaimEmailSlotAsync(string email, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await EnsureCreatedAsync(cancellationToken);
+        await tableOnce.EnsureAsync(cancellationToken);
         var partition = EmailSlotRow.Partition(email);
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
             var slots = new Dictionary<string, Stored<EmailSlot>>(StringComparer.Ordinal);
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            await foreach (var row in tableOnce.Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
                 slots[row.RowKey] = new Stored<EmailSlot>(SlotRow.FromEntity(row), row.RowKey, row.ETag);
             }
@@ -74,12 +73,12 @@ public sealed class RegistrationStore(StorageClients storage, IConfiguration con
                 {
                     if (!slots.TryGetValue(claim.RowKey, out var existing))
                     {
-                        await table.AddEntityAsync(claim, cancellationToken);
+                        await tableOnce.Table.AddEntityAsync(claim, cancellationToken);
                         return null;
                     }
                     if (existing.Value.IsFreeAt(now))
                     {
-                        await table.UpdateEntityAsync(claim, existing.ETag, TableUpdateMode.Replace, cancellationToken);
+                        await tableOnce.Table.UpdateEntityAsync(claim, existing.ETag, TableUpdateMode.Replace, cancellationToken);
                         return null;
                     }
                     oldest = existing.Value.SentAt < oldest ? existing.Value.SentAt : oldest;
@@ -104,7 +103,7 @@ public sealed class RegistrationStore(StorageClients storage, IConfiguration con
     /// </summary>
     public async Task ForgetAccountAsync(string accountId, string? registrantEmail, CancellationToken cancellationToken)
     {
-        await EnsureCreatedAsync(cancellationToken);
+        await tableOnce.EnsureAsync(cancellationToken);
         const string pending = PendingRegistrationRow.PartitionPrefix;
         var filters = new List<string> { TableClient.CreateQueryFilter($"PartitionKey ge {pending} and PartitionKey lt {Keys.PrefixEnd(pending)} and AccountId eq {accountId}") };
         if (registrantEmail is not null)
@@ -113,11 +112,11 @@ public sealed class RegistrationStore(StorageClients storage, IConfiguration con
         }
         foreach (var filter in filters)
         {
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+            await foreach (var row in tableOnce.Table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
             {
                 try
                 {
-                    await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+                    await tableOnce.Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
                 }
                 catch (RequestFailedException e) when (e.Status == 404)
                 {
@@ -133,7 +132,7 @@ public sealed class RegistrationStore(StorageClients storage, IConfiguration con
     /// </summary>
     public async Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await EnsureCreatedAsync(cancellationToken);
+        await tableOnce.EnsureAsync(cancellationToken);
         const string pending = PendingRegistrationRow.PartitionPrefix;
         const string slots = EmailSlotRow.PartitionPrefix;
         var expired = TableClient.CreateQueryFilter($"PartitionKey ge {pending} and PartitionKey lt {Keys.PrefixEnd(pending)} and ExpiresAt le {now}");
@@ -141,12 +140,12 @@ public sealed class RegistrationStore(StorageClients storage, IConfiguration con
         var purged = 0;
         foreach (var filter in new[] { expired, freed })
         {
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+            await foreach (var row in tableOnce.Table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
             {
                 try
                 {
                     // Only the row as read: a slot claimed again meanwhile has a new ETag and stays.
-                    await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
+                    await tableOnce.Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
                     purged++;
                 }
                 catch (RequestFailedException e) when (e.Status is 404 or 412)
@@ -157,18 +156,4 @@ public sealed class RegistrationStore(StorageClients storage, IConfiguration con
         return purged;
     }
 
-    /// <summary>Creates the table once per instance (the host's start-up creation runs before this store exists); a failure is retried on the next call.</summary>
-    private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
-    {
-        var task = created ??= table.CreateIfNotExistsAsync(CancellationToken.None);
-        try
-        {
-            await task.WaitAsync(cancellationToken);
-        }
-        catch (Exception) when (task.IsFaulted)
-        {
-            created = null;
-            throw;
-        }
-    }
 }

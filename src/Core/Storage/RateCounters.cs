@@ -13,8 +13,7 @@ public sealed class RateCounters(StorageClients storage)
     public const string TableName = "RateCounters";
     private const int MaxAttempts = 20;
 
-    private readonly TableClient table = storage.Table(TableName);
-    private Task? created;
+    private readonly TableCreatedOnce tableOnce = new(storage.Table(TableName));
 
     /// <summary>The partition of a counter about an address (email or client IP): a SHA-256 of its normalized form.</summary>
     public static string HashedKey(string purpose, string address) => purpose + "|" + IdGenerator.Hash(address.Trim().ToLowerInvariant());
@@ -22,10 +21,10 @@ public sealed class RateCounters(StorageClients storage)
     /// <summary>Takes one from counter (<paramref name="partition"/>, <paramref name="row"/>); null when taken, else when to try again.</summary>
     public async Task<TimeSpan?> TryTakeAsync(string partition, string row, int limit, TimeSpan window, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await EnsureCreatedAsync(cancellationToken);
+        await tableOnce.EnsureAsync(cancellationToken);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var stored = await table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
+            var stored = await tableOnce.Table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
             var current = stored.HasValue ? Read(stored.Value!) : FixedWindow.Empty;
             var (next, retryAfter) = current.Take(now, window, limit);
             if (retryAfter is not null)
@@ -37,11 +36,11 @@ public sealed class RateCounters(StorageClients storage)
             {
                 if (stored.HasValue)
                 {
-                    await table.UpdateEntityAsync(entity, stored.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                    await tableOnce.Table.UpdateEntityAsync(entity, stored.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
                 }
                 else
                 {
-                    await table.AddEntityAsync(entity, cancellationToken);
+                    await tableOnce.Table.AddEntityAsync(entity, cancellationToken);
                 }
                 return null;
             }
@@ -57,13 +56,13 @@ public sealed class RateCounters(StorageClients storage)
     /// <summary>Deletes counters whose window ended before <paramref name="now"/> (a missing counter is an empty one).</summary>
     public async Task<int> PurgeEndedAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await EnsureCreatedAsync(cancellationToken);
+        await tableOnce.EnsureAsync(cancellationToken);
         var purged = 0;
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"WindowEnd le {now}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        await foreach (var row in tableOnce.Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"WindowEnd le {now}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
             try
             {
-                await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
+                await tableOnce.Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
                 purged++;
             }
             catch (RequestFailedException e) when (e.Status is 404 or 412)
@@ -76,17 +75,4 @@ public sealed class RateCounters(StorageClients storage)
     private static FixedWindow Read(TableEntity entity) =>
         new(entity.GetDateTimeOffset("WindowStart") ?? DateTimeOffset.MinValue, entity.GetInt32("Count") ?? 0);
 
-    private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
-    {
-        var task = created ??= table.CreateIfNotExistsAsync(CancellationToken.None);
-        try
-        {
-            await task.WaitAsync(cancellationToken);
-        }
-        catch (Exception) when (task.IsFaulted)
-        {
-            created = null;
-            throw;
-        }
-    }
 }

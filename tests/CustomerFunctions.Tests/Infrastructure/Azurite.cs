@@ -36,11 +36,22 @@ public sealed class Azurite : IAsyncDisposable
     public static async Task<Azurite> StartAsync(bool persistent = false)
     {
         var script = await NodeTools.EnsureInstalledAsync("azurite", Path.Combine("azurite", "dist", "src", "azurite.js"));
-        var workspace = Directory.CreateTempSubdirectory("azurite-").FullName;
-        var (blob, queue, table) = (NodeTools.FreePort(), NodeTools.FreePort(), NodeTools.FreePort());
-        var azurite = new Azurite(Launch(script, workspace, persistent, blob, queue, table), script, workspace, persistent, blob, queue, table);
-        await azurite.WaitUntilListeningAsync();
-        return azurite;
+        // A free port is only free until someone else takes it (another test run on the machine): Azurite then exits
+        // at once, and a second try on new ports starts it.
+        for (var attempt = 1; ; attempt++)
+        {
+            var workspace = Directory.CreateTempSubdirectory("azurite-").FullName;
+            var (blob, queue, table) = (NodeTools.FreePort(), NodeTools.FreePort(), NodeTools.FreePort());
+            var azurite = new Azurite(Launch(script, workspace, persistent, blob, queue, table), script, workspace, persistent, blob, queue, table);
+            try
+            {
+                await azurite.WaitUntilListeningAsync();
+                return azurite;
+            }
+            catch (SocketException) when (attempt < 3 && azurite.process.HasExited)
+            {
+            }
+        }
     }
 
     /// <summary>Stops Azurite gracefully (SIGTERM, so it flushes to disk) and starts it again on the same ports.</summary>
