@@ -84,8 +84,8 @@ public sealed class BenchHost : IAsyncDisposable
             "--Timers:RegistrationPurge", NeverSchedule,
             "--Logging:LogLevel:Default", "Warning",
             // Abuse limits sized for the run: the bench invites hundreds of times from a small pool of accounts.
-            "--Invitations:PerAccountPerHour", "100000",
-            "--Invitations:PerRecipientPerDay", "100000",
+            "--Invitations:PerAccountPerHour", "10000",
+            "--Invitations:PerRecipientPerDay", "1000",
         ];
         var app = ServerApp.Build(args);
         await app.StartAsync();
