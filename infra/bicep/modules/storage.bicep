@@ -7,7 +7,7 @@ param tags object
 @description('The Function App\'s subnet: with it, the firewall lets in only that subnet and trusted Azure services; empty leaves the account open to every network (identity is still required).')
 param allowedSubnetId string = ''
 
-var tableNames = ['Accounts', 'AccountIndex', 'Settings', 'SentEmails', 'UsageRecords', 'Registrations']
+var tableNames = ['Accounts', 'AccountIndex', 'Settings', 'SentEmails', 'UsageRecords', 'Registrations', 'RateCounters', 'EmailKeys']
 var queueNames = ['emails', 'emails-poison', 'outbox', 'outbox-poison', 'partner-messages', 'partner-messages-poison']
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {

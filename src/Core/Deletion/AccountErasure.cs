@@ -15,10 +15,11 @@ namespace CustomerFunctions.Core.Deletion;
 /// stays. It works in transactions of at most 100 rows, each step re-reads what is left, and every step is idempotent,
 /// so a crash at any point is finished by running it again (the outbox recovery does that) and two runs at once do no harm.
 /// Before the partition, what other stores hold about the account goes: its pending registrations and the registrant's
-/// send slots, and its emails still waiting in the emails and poison queues (the farewell emails are queued after this).
+/// send slots, and the key of its emails still waiting in the emails and poison queues, which makes them unreadable (the
+/// farewell emails are queued after this, unsealed).
 /// </summary>
 public sealed partial class AccountErasure(
-    AccountStore accounts, RegistrationStore registrations, QueuedEmailEraser queuedEmails, IndexSync indexSync, IndexTable index, FaultInjection faults,
+    AccountStore accounts, RegistrationStore registrations, QueuedEmailKeys queuedEmailKeys, IndexSync indexSync, IndexTable index, FaultInjection faults,
     ILogger<AccountErasure> logger)
 {
     /// <summary>Fault point before each erasure batch: tests "crash" here to prove a later run finishes the job.</summary>
@@ -42,7 +43,7 @@ public sealed partial class AccountErasure(
         var registration = await accounts.ReadAsync(accountId, AccountPartition.Registration, RegistrationRecordRow.Id, cancellationToken);
         var registrantEmail = registration?.Value.Email is { } email && email != PersonalData.Erased ? email : null;
         await registrations.ForgetAccountAsync(accountId, registrantEmail, cancellationToken);
-        await queuedEmails.EraseAsync(accountId, cancellationToken);
+        await queuedEmailKeys.ForgetAsync(accountId, cancellationToken);
         foreach (var step in plan.Where(s => s.Erasure != Erasure.Keep))
         {
             await ForEachBatchAsync(accountId, step, cancellationToken);

@@ -18,7 +18,8 @@ public static class EmailFeature
         services.TryAddSingleton<FailedEmailEndpoints>();
         services.TryAddSingleton<EmailTemplates>();
         services.TryAddSingleton<EmailQueueHandler>();
-        services.TryAddSingleton<QueuedEmailEraser>();
+        services.TryAddSingleton<QueuedEmailKeys>();
+        services.TryAddSingleton<QueuedEmailSeal>();
         return services;
     }
 }

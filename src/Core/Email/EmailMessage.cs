@@ -15,6 +15,13 @@ public sealed record EmailMessage(string Id, string Template, string Language, s
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? QueuedAt { get; init; }
 
+    /// <summary>
+    /// The recipient and the values, encrypted with the account's email key while the email waits on a queue
+    /// (<see cref="QueuedEmailSeal"/>); <see cref="To"/>, <see cref="ToName"/> and <see cref="Values"/> are empty meanwhile.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Sealed { get; init; }
+
     /// <summary>The W3C trace context of the work that queued it, so sending it continues that trace (a queue keeps no headers).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? TraceParent { get; init; }

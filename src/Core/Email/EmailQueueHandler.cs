@@ -15,7 +15,7 @@ namespace CustomerFunctions.Core.Email;
 /// a throttled send, or one over the rate or the platform's budget, goes back on the queue, invisible until it may go.
 /// </summary>
 public sealed partial class EmailQueueHandler(
-    StorageClients storage, SentEmails sentEmails, EmailRateLimit rateLimit, EmailBudget budget, FailedEmails failedEmails, EmailTemplates templates, IEmailSender sender, TimeProvider time, IOptions<EmailOptions> options, CustomerMetrics metrics, ILogger<EmailQueueHandler> logger)
+    StorageClients storage, QueuedEmailSeal seal, SentEmails sentEmails, EmailRateLimit rateLimit, EmailBudget budget, FailedEmails failedEmails, EmailTemplates templates, IEmailSender sender, TimeProvider time, IOptions<EmailOptions> options, CustomerMetrics metrics, ILogger<EmailQueueHandler> logger)
 {
     /// <summary>A queue message cannot stay invisible longer than seven days.</summary>
     private static readonly TimeSpan MaxVisibilityDelay = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
@@ -25,18 +25,25 @@ public sealed partial class EmailQueueHandler(
     /// <summary>Handles the <paramref name="attempt"/>th delivery of a message (the queue's dequeue count).</summary>
     public async Task HandleAsync(string messageText, long attempt, CancellationToken cancellationToken)
     {
-        EmailMessage? message;
+        EmailMessage? queued;
         try
         {
-            message = JsonSerializer.Deserialize<EmailMessage>(messageText, Json.Options);
+            queued = JsonSerializer.Deserialize<EmailMessage>(messageText, Json.Options);
         }
         catch (JsonException)
         {
-            message = null;
+            queued = null;
         }
-        if (message is null || !Keys.IsSafeKeyPart(message.Id))
+        if (queued is null || !Keys.IsSafeKeyPart(queued.Id))
         {
             throw new InvalidOperationException("Malformed email queue message.");
+        }
+        if (await seal.OpenAsync(queued, cancellationToken) is not { } message)
+        {
+            // Its account was erased: the email went with it.
+            LogErased(logger, queued.Id, queued.Template, queued.AccountId);
+            metrics.EmailErased(queued.Template);
+            return;
         }
         // Ids and the template only: the recipient's address and name stay out of telemetry.
         using var activity = CustomerTelemetry.StartQueueMessage("SendEmail", message.TraceParent);
@@ -99,7 +106,7 @@ public sealed partial class EmailQueueHandler(
             {
                 throw;
             }
-            await failedEmails.KeepAsync(message, attempt, Describe(e, message), cancellationToken);
+            await failedEmails.KeepAsync(queued, attempt, Describe(e, message), cancellationToken);
             LogKept(logger, message.Id, message.Template, message.AccountId, attempt);
             metrics.EmailPoisoned(message.Template);
             return;
@@ -129,6 +136,9 @@ public sealed partial class EmailQueueHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent email {EmailId} ({Template}) for account {AccountId}")]
     private static partial void LogSent(ILogger logger, string emailId, string template, string? accountId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Email {EmailId} ({Template}) for account {AccountId} cannot be opened any more: the account was erased, and the email with it")]
+    private static partial void LogErased(ILogger logger, string emailId, string template, string? accountId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Email {EmailId} was already sent; skipped the redelivery")]
     private static partial void LogDuplicate(ILogger logger, string emailId);

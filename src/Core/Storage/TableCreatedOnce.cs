@@ -12,7 +12,7 @@ public sealed class TableCreatedOnce(TableClient table)
 
     public TableClient Table => table;
 
-    public async Task<TableClient> EnsureAsync(CancellationToken cancellationToken)
+    public async Task EnsureAsync(CancellationToken cancellationToken)
     {
         var task = created ??= table.CreateIfNotExistsAsync(CancellationToken.None);
         try
@@ -24,6 +24,5 @@ public sealed class TableCreatedOnce(TableClient table)
             created = null;
             throw;
         }
-        return table;
     }
 }

@@ -98,8 +98,9 @@ public sealed class ErasureLeavesNoPersonalData(ErasureFixture f) : IClassFixtur
         var leaks = hits.Where(h => !(h.Store == "table Accounts" && (h.PartitionKey == other || h.PartitionKey == partner) && (h.Needle == employee.Email ||
             h.Needle == employee.Name || h.Needle == partnerAdmin.Email || h.Needle == partnerAdmin.Name))).ToList();
         Assert.True(leaks.Count == 0, "Personal data left after the deletion:\n" + string.Join("\n", leaks));
-        Assert.DoesNotContain(await WaitingFor(id), m => waiting.Any(w => w.MessageId == m.MessageId));
-        Assert.Contains(await EmailDesk.PeekAsync(f.StorageClients.EmailQueue), m => m.Email.To == bystander.Email && m.Email.AccountId == other);
+        // What waited for the account waits on, but nobody can open it any more, and the sender drops it unsent.
+        await AssertShreddedAsync(waiting);
+        Assert.Contains(await f.Emails.PeekAsync(f.StorageClients.EmailQueue), m => m.Email.To == bystander.Email && m.Email.AccountId == other && m.Opened);
     }
 
     [Fact]
@@ -111,11 +112,11 @@ public sealed class ErasureLeavesNoPersonalData(ErasureFixture f) : IClassFixtur
         (await f.As(op).Delete($"/api/customers/{customer}?confirm={customer}")).Is(200);
 
         // The deletion queued its notices after the erasure; a recovery runs the same effects again, erasure included.
-        var queued = await EmailDesk.PeekAsync(f.StorageClients.EmailQueue);
+        var queued = await f.Emails.PeekAsync(f.StorageClients.EmailQueue);
         Assert.Contains(queued, m => m.Email.Template == DeletionEmails.Deleted && m.Email.To == admin.Email);
         await f.Services.GetRequiredService<AccountErasure>().EraseAsync(customer, ErasureReason.Deletion, CancellationToken.None);
 
-        Assert.Contains(await EmailDesk.PeekAsync(f.StorageClients.EmailQueue), m => m.Email.Template == DeletionEmails.Deleted && m.Email.To == admin.Email);
+        Assert.Contains(await f.Emails.PeekAsync(f.StorageClients.EmailQueue), m => m.Email.Template == DeletionEmails.Deleted && m.Email.To == admin.Email);
         await f.Emails.DeliverAsync(m => m.AccountId == customer);
         await f.Mail.WaitFor(admin.Email);
     }
@@ -132,7 +133,7 @@ public sealed class ErasureLeavesNoPersonalData(ErasureFixture f) : IClassFixtur
         (await f.As(registrant).Post("/api/registrations/confirm", new { token = Mailbox.TokenIn(confirmation) })).Is(201);
         // A second registration of the same id waits with its confirmation (and its plaintext token) in the queue.
         await RegisterAsync(id, registrant, null);
-        var waiting = (await EmailDesk.PeekAsync(f.StorageClients.EmailQueue)).Where(m => m.Email.To == registrant.Email).ToList();
+        var waiting = (await f.Emails.PeekAsync(f.StorageClients.EmailQueue)).Where(m => m.Email.To == registrant.Email).ToList();
         Assert.Equal([RegistrationEmails.BeingVerified, RegistrationEmails.Confirmation], waiting.Select(m => m.Email.Template).Order());
 
         var reason = Text("rejection");
@@ -142,16 +143,34 @@ public sealed class ErasureLeavesNoPersonalData(ErasureFixture f) : IClassFixtur
 
         var leaks = await StorageScan.FindAsync(f, [registrant.Email, registrant.Name, reason, IdGenerator.Hash(registrant.Email.ToLowerInvariant())]);
         Assert.True(leaks.Count == 0, "Personal data left after the rejection:\n" + string.Join("\n", leaks));
-        var left = await EmailDesk.PeekAsync(f.StorageClients.EmailQueue);
-        Assert.DoesNotContain(left, m => waiting.Any(w => w.MessageId == m.MessageId));
+        await AssertShreddedAsync(waiting);
+    }
+
+    /// <summary>
+    /// The account's emails that were <paramref name="waiting"/> before its erasure: the ones still queued cannot be
+    /// opened, and handing them to the sender sends nothing to anyone.
+    /// </summary>
+    private async Task AssertShreddedAsync(List<(string MessageId, EmailMessage Email, bool Opened)> waiting)
+    {
+        Assert.All(waiting, m => Assert.True(m.Opened));
+        var left = (await f.Emails.PeekAsync(f.StorageClients.EmailQueue)).Concat(await f.Emails.PeekAsync(f.StorageClients.EmailPoisonQueue))
+            .Where(m => waiting.Any(w => w.MessageId == m.MessageId)).ToList();
+        Assert.NotEmpty(left);
+        Assert.All(left, m => Assert.False(m.Opened, $"{m.Email.Template} can still be opened"));
+        var queued = left.Where(m => m.Email.Sealed is not null).Select(m => m.Email.Id).ToHashSet();
+        Assert.True(await f.Emails.DeliverAsync(m => queued.Contains(m.Id)) >= 1);
+        foreach (var id in waiting.Select(w => w.Email.Id))
+        {
+            Assert.False((await f.StorageClients.SentEmails.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(id, "")).HasValue, $"email {id} was sent");
+        }
     }
 
     private async Task RegisterAsync(string id, TestUser registrant, string? linkToken) =>
         (await f.Anonymous.Post("/api/registrations", new { companyName = "Company " + id, id, email = registrant.Email, fullName = registrant.Name, invitationLinkToken = linkToken })).Is(202);
 
     /// <summary>The emails about the account waiting in the queue or parked in the poison queue.</summary>
-    private async Task<List<(string MessageId, EmailMessage Email)>> WaitingFor(string accountId) =>
-        [.. (await EmailDesk.PeekAsync(f.StorageClients.EmailQueue)).Concat(await EmailDesk.PeekAsync(f.StorageClients.EmailPoisonQueue)).Where(m => m.Email.AccountId == accountId)];
+    private async Task<List<(string MessageId, EmailMessage Email, bool Opened)>> WaitingFor(string accountId) =>
+        [.. (await f.Emails.PeekAsync(f.StorageClients.EmailQueue)).Concat(await f.Emails.PeekAsync(f.StorageClients.EmailPoisonQueue)).Where(m => m.Email.AccountId == accountId)];
 
     /// <summary>A person whose name and email occur nowhere else.</summary>
     private static TestUser Person(string label)
