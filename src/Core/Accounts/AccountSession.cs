@@ -218,13 +218,14 @@ public sealed class AccountSession
         catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
         {
             // The SDK retries a transaction whose answer was lost, and storage refuses the repeat of what it already
-            // did: the profile's commit id tells whether the refused batch was this very one (then it stands).
-            if (await OwnCommitAsync(commitId) is not { } landed)
+            // did: the commit id, or this commit's own history event, tells whether the refused batch was this very one.
+            var (landed, landedETag) = await OwnCommitAsync(commitId);
+            if (!landed)
             {
                 account.Unbump();
                 throw new ConcurrencyConflictException($"Account {AccountId} changed during the command.", e);
             }
-            ProfileETag = landed;
+            ProfileETag = landedETag;
         }
         store.Faults.At(FaultInjection.AfterCommit);
         if (effects.Count > 0)
@@ -234,11 +235,26 @@ public sealed class AccountSession
         return response with { ETag = ProfileETag?.ToString() };
     }
 
-    /// <summary>The profile's ETag when its last commit is <paramref name="commitId"/>; null when another command's is.</summary>
-    private async Task<ETag?> OwnCommitAsync(string commitId)
+    /// <summary>
+    /// Whether the refused batch was this commit. While the profile still carries <paramref name="commitId"/>, yes, with
+    /// its ETag. When another command committed since, the profile no longer says, but a history event only this batch
+    /// added does (a transaction is all or nothing); the ETag of this commit is then unknown, and none is answered, so
+    /// the client reads before a guarded write rather than overwriting the later change.
+    /// </summary>
+    private async Task<(bool Landed, ETag? ETag)> OwnCommitAsync(string commitId)
     {
         var stored = await Table.GetEntityIfExistsAsync<TableEntity>(AccountId, AccountRow.Key, [CommitIdColumn], CancellationToken.None);
-        return stored.HasValue && stored.Value!.GetString(CommitIdColumn) == commitId ? stored.Value.ETag : null;
+        if (stored.HasValue && stored.Value!.GetString(CommitIdColumn) == commitId)
+        {
+            return (true, stored.Value.ETag);
+        }
+        if (stored.HasValue && events.Count > 0)
+        {
+            var ownEvent = AccountPartition.Events.ToEntity(AccountId, events[0]);
+            var found = await Table.GetEntityIfExistsAsync<TableEntity>(AccountId, ownEvent.RowKey, [CommitIdColumn], CancellationToken.None);
+            return (found.HasValue, null);
+        }
+        return (false, null);
     }
 
     private TableEntity Own(TableEntity entity)

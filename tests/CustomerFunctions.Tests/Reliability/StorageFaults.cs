@@ -78,6 +78,34 @@ public sealed class StorageFaults(ServiceFixture f) : IClassFixture<ServiceFixtu
     }
 
     [Fact]
+    public async Task MessageWhoseAnswerIsLost_WhileAnotherCommandCommits_IsStillSentOnce()
+    {
+        var id = await Seed.Customer(f, op);
+        var batches = 0;
+        f.Faults.FailStorageWhen((method, uri) =>
+        {
+            if (!IsCommit(method, uri))
+            {
+                return StorageFault.None;
+            }
+            var batch = Interlocked.Increment(ref batches);
+            if (batch == 2)
+            {
+                // Between the lost answer and the SDK's repeat, another command commits: the profile's commit id is no longer this one.
+                f.StorageClients.Accounts.UpdateEntity(new Azure.Data.Tables.TableEntity(id, "profile") { ["CommitId"] = "another-command" }, Azure.ETag.All);
+            }
+            return batch == 1 ? StorageFault.FailAfterSending : StorageFault.None;
+        });
+        var sent = (await f.As(op).Post($"/api/customers/{id}/messages", new { subject = "Once", body = "Only once.", mode = "singleRead" })).Is(201);
+        f.Faults.FailStorageWhen(null);
+
+        Assert.True(batches >= 2, "the lost batch was sent again");
+        Assert.Single((await f.As(op).Get($"/api/customers/{id}/messages")).Is(200).Json.GetProperty("items").EnumerateArray());
+        // This commit's ETag is unknown now: none is answered, rather than the later one.
+        Assert.Null(sent.ETag);
+    }
+
+    [Fact]
     public async Task CommitWhoseAnswersAreAllLost_Is503_ButTheRetryWithTheSameKeyReplays_NoDuplicate()
     {
         var id = Ids.Account();
