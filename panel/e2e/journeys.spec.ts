@@ -258,4 +258,16 @@ test("a partner admin works in their partner account: its customers, invitation 
   await message.getByRole("button", { name: "Send message" }).click();
   const sent = page.locator("article").filter({ has: page.getByRole("heading", { name: "Admins only" }) });
   await expect(sent).toContainText("Admins");
+
+  // A message to every customer: accepted at once, then delivered to each customer by the server's queue worker.
+  await page.getByRole("link", { name: "Message to all customers" }).click();
+  const everyone = page.getByRole("form", { name: "Message to all customers" });
+  await everyone.getByLabel("Subject").fill("Maintenance on Sunday");
+  await everyone.getByLabel("Message").fill("The portal pauses from 02:00 to 03:00.");
+  await everyone.getByRole("button", { name: "Send message" }).click();
+  await expect(everyone.getByRole("status")).toContainText("Accepted");
+  await expect(async () => {
+    await page.goto(`/customers/${partner}-c1/messages`);
+    await expect(page.getByRole("heading", { name: "Maintenance on Sunday" })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20000 });
 });

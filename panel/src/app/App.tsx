@@ -9,6 +9,7 @@ import { useCurrentAccount } from "../features/me/currentAccount";
 import { OperatorSettingsPage } from "../features/operator/OperatorSettingsPage";
 import { InvitationLinksPage } from "../features/partner/InvitationLinksPage";
 import { PartnerSettingsPage } from "../features/partner/PartnerSettingsPage";
+import { PartnerMessagePage } from "../features/partner/PartnerMessagePage";
 import { RegistrationsPage } from "../features/partner/RegistrationsPage";
 import { AcceptInvitationPage } from "../features/public/AcceptInvitationPage";
 import { ConfirmRegistrationPage } from "../features/public/ConfirmRegistrationPage";
@@ -57,6 +58,10 @@ export function App() {
         <Route
           path="/partner/settings"
           element={<RequireSignIn children={<PartnerOnly render={(id) => <PartnerSettingsPage partnerId={id} />} />} />}
+        />
+        <Route
+          path="/partner/message"
+          element={<RequireSignIn children={<PartnerOnly render={(id) => <PartnerMessagePage partnerId={id} />} />} />}
         />
         <Route path="/partner/registrations" element={<RequireSignIn children={<RegistrationsPage partnerId={partnerId} />} />} />
         <Route path="/operator/settings" element={<RequireSignIn children={<OperatorSettingsPage />} />} />

@@ -22,6 +22,7 @@ export function Layout() {
               {t("nav.customers")}
             </NavLink>
             {partnerId ? <NavLink to="/partner/invitation-links">{t("nav.invitationLinks")}</NavLink> : null}
+            {partnerId ? <NavLink to="/partner/message">{t("nav.partnerMessage")}</NavLink> : null}
             {partnerId ? <NavLink to="/partner/settings">{t("nav.settings")}</NavLink> : null}
             {partnerId || isOperator ? <NavLink to="/partner/registrations">{t("nav.registrations")}</NavLink> : null}
             {isOperator ? <NavLink to="/operator/settings">{t("nav.operatorSettings")}</NavLink> : null}
