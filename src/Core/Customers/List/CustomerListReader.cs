@@ -22,13 +22,13 @@ public sealed class CustomerListReader(CustomerListIndex list, Paging paging)
 
     public async Task<(List<Account> Items, string? ContinuationToken)> PageAsync(ListQuery query, ApiRequest request)
     {
-        var partition = ListRows.Partition(query.PartnerId);
+        var partitions = ListRows.Partitions(query.PartnerId);
         var pageSize = Paging.PageSize(request);
-        var scope = Paging.Scope(request, partition, query.Describe());
+        var scope = Paging.Scope(request, query.Describe());
         var after = paging.Open(request.Query("continuationToken"), scope);
         var (items, next) = query.Search is null
-            ? await OrderedAsync(partition, query, after, pageSize, request.Aborted)
-            : await SearchedAsync(partition, query, after, pageSize, request.Aborted);
+            ? await OrderedAsync(partitions, query, after, pageSize, request.Aborted)
+            : await SearchedAsync(partitions, query, after, pageSize, request.Aborted);
         return (items, paging.Seal(next, scope));
     }
 
@@ -86,9 +86,11 @@ public sealed class CustomerListReader(CustomerListIndex list, Paging paging)
 
     /// <summary>
     /// Up to a page of rows after the token's position. The token is <c>{source}:{row key}</c>; the page reads on
-    /// through the sources until it holds pageSize + 1 rows (the extra one says whether a next page exists).
+    /// through the sources until it holds pageSize + 1 rows (the extra one says whether a next page exists). The
+    /// platform's list reads each range in its 8 partitions at once and merges them by key: a partition that stopped
+    /// early (its request bound spent) caps what may be given out at its last row, so no row is ever skipped.
     /// </summary>
-    private async Task<(List<Account> Items, string? Next)> OrderedAsync(string partition, ListQuery query, string? after, int pageSize, CancellationToken cancellationToken)
+    private async Task<(List<Account> Items, string? Next)> OrderedAsync(IReadOnlyList<string> partitions, ListQuery query, string? after, int pageSize, CancellationToken cancellationToken)
     {
         var sources = Sources(query);
         var residual = Residual(query);
@@ -100,31 +102,24 @@ public sealed class CustomerListReader(CustomerListIndex list, Paging paging)
             from = after[(colon + 1)..];
         }
         var found = new List<(int Source, TableEntity Row)>();
-        var requests = 0;
         for (; source < sources.Count; source++, from = null)
         {
-            var prefix = sources[source];
-            var start = from is null ? TableClient.CreateQueryFilter($"RowKey ge {prefix}") : TableClient.CreateQueryFilter($"RowKey gt {from}");
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {Keys.PrefixEnd(prefix)}") + " and " + start + residual;
-            string? continuation = null;
-            do
+            var wanted = pageSize + 1 - found.Count;
+            var reads = await Task.WhenAll(partitions.Select(p => RangeAsync(p, sources[source], from, residual, wanted, cancellationToken)));
+            var rows = reads.SelectMany(r => r.Rows).OrderBy(r => r.RowKey, StringComparer.Ordinal).ToList();
+            // A partition cut short bounds the merge: rows past its last one may still have to come before others.
+            var cut = reads.Where(r => r.CutShort).Select(r => r.Rows[^1].RowKey).Min(StringComparer.Ordinal);
+            if (cut is not null)
             {
-                var wanted = pageSize + 1 - found.Count;
-                await foreach (var page in list.Table.QueryAsync<TableEntity>(filter, wanted, cancellationToken: cancellationToken).AsPages(continuation, wanted))
-                {
-                    requests++;
-                    found.AddRange(page.Values.Take(wanted).Select(r => (source, r)));
-                    continuation = page.ContinuationToken;
-                    break;
-                }
-                if (found.Count > pageSize)
-                {
-                    var last = found[pageSize - 1];
-                    return ([.. found.Take(pageSize).Select(f => ListRows.Read(f.Row))], Token(last.Source, last.Row.RowKey));
-                }
+                rows = [.. rows.Where(r => string.CompareOrdinal(r.RowKey, cut) <= 0)];
             }
-            while (continuation is not null && (requests < MaxRequestsPerPage || found.Count == 0));
-            if (requests >= MaxRequestsPerPage && found.Count > 0 && (continuation is not null || source + 1 < sources.Count))
+            found.AddRange(rows.Take(wanted).Select(r => (source, r)));
+            if (found.Count > pageSize)
+            {
+                var last = found[pageSize - 1];
+                return ([.. found.Take(pageSize).Select(f => ListRows.Read(f.Row))], Token(last.Source, last.Row.RowKey));
+            }
+            if (cut is not null || (reads.Any(r => r.Spent) && found.Count > 0 && source + 1 < sources.Count))
             {
                 // The bound is spent with some rows found: a short page; the next goes on after its last row.
                 return ([.. found.Select(f => ListRows.Read(f.Row))], Token(found[^1].Source, found[^1].Row.RowKey));
@@ -133,18 +128,49 @@ public sealed class CustomerListReader(CustomerListIndex list, Paging paging)
         return ([.. found.Select(f => ListRows.Read(f.Row))], null);
     }
 
+    /// <summary>
+    /// Up to <paramref name="wanted"/> rows of one range of one partition after <paramref name="from"/>, reading on
+    /// while the filter skips rows, for at most <see cref="MaxRequestsPerPage"/> requests unless nothing was found yet.
+    /// CutShort: rows remain that were not read; Spent: the bound was reached.
+    /// </summary>
+    private async Task<(List<TableEntity> Rows, bool CutShort, bool Spent)> RangeAsync(string partition, string prefix, string? from, string residual, int wanted, CancellationToken cancellationToken)
+    {
+        var start = from is null ? TableClient.CreateQueryFilter($"RowKey ge {prefix}") : TableClient.CreateQueryFilter($"RowKey gt {from}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {Keys.PrefixEnd(prefix)}") + " and " + start + residual;
+        var rows = new List<TableEntity>();
+        var requests = 0;
+        string? continuation = null;
+        do
+        {
+            await foreach (var page in list.Table.QueryAsync<TableEntity>(filter, wanted - rows.Count, cancellationToken: cancellationToken).AsPages(continuation, wanted - rows.Count))
+            {
+                requests++;
+                rows.AddRange(page.Values.Take(wanted - rows.Count));
+                continuation = page.ContinuationToken;
+                break;
+            }
+            if (rows.Count >= wanted)
+            {
+                return (rows, false, requests >= MaxRequestsPerPage);
+            }
+        }
+        while (continuation is not null && (requests < MaxRequestsPerPage || rows.Count == 0));
+        return (rows, continuation is not null, requests >= MaxRequestsPerPage);
+    }
+
     private static string Token(int source, string rowKey) => source.ToString(CultureInfo.InvariantCulture) + ":" + rowKey;
 
     /// <summary>
     /// Every account under a term the search text starts (per folding, when names and ids fold it differently),
     /// checked against the full terms, filtered and placed in the asked order; the token is the last position given.
     /// </summary>
-    private async Task<(List<Account> Items, string? Next)> SearchedAsync(string partition, ListQuery query, string? after, int pageSize, CancellationToken cancellationToken)
+    private async Task<(List<Account> Items, string? Next)> SearchedAsync(IReadOnlyList<string> partitions, ListQuery query, string? after, int pageSize, CancellationToken cancellationToken)
     {
         string[] searches = [.. new[] { ListText.Fold(query.Search), ListText.Fold(query.Search, keepSymbols: true) }.Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)];
-        var reads = searches.Select(s => ListRows.TermPrefix(s)).Select(async prefix =>
+        var reads = searches.Select(s => ListRows.TermPrefix(s)).SelectMany(prefix => partitions.Select(partition => (partition, prefix))).Select(async read =>
         {
             var rows = new List<TableEntity>();
+            var (partition, prefix) = read;
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {Keys.PrefixEnd(prefix)}");
             await foreach (var row in list.Table.QueryAsync<TableEntity>(filter, 1000, cancellationToken: cancellationToken))
             {
@@ -167,13 +193,18 @@ public sealed class CustomerListReader(CustomerListIndex list, Paging paging)
             : ([.. matches.Select(m => m.Account)], null);
     }
 
-    /// <summary>The partition's counter shards: one query, whatever the list's size.</summary>
+    /// <summary>
+    /// The counter shards: one query, whatever the list's size (for the platform, one query over its 8 partitions'
+    /// key range; Azure may split that at a partition boundary, so it is at most one request per partition).
+    /// </summary>
     public async Task<List<TableEntity>> CountersAsync(string? partnerId, CancellationToken cancellationToken)
     {
-        var partition = ListRows.Partition(partnerId);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {ListRows.CounterPrefix} and RowKey lt {Keys.PrefixEnd(ListRows.CounterPrefix)}");
+        var counters = TableClient.CreateQueryFilter($"RowKey ge {ListRows.CounterPrefix} and RowKey lt {Keys.PrefixEnd(ListRows.CounterPrefix)}");
+        var filter = (partnerId is null
+            ? TableClient.CreateQueryFilter($"PartitionKey ge {ListRows.AllPrefix} and PartitionKey lt {Keys.PrefixEnd(ListRows.AllPrefix)}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {ListRows.Partition(partnerId)}")) + " and " + counters;
         var shards = new List<TableEntity>();
-        await foreach (var row in list.Table.QueryAsync<TableEntity>(filter, ListRows.Shards, cancellationToken: cancellationToken))
+        await foreach (var row in list.Table.QueryAsync<TableEntity>(filter, ListRows.Shards * ListRows.Shards, cancellationToken: cancellationToken))
         {
             shards.Add(row);
         }

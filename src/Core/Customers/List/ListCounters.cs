@@ -72,15 +72,17 @@ public static class ListCounters
             ? JsonSerializer.Deserialize<Dictionary<string, SellerCount>>(json) ?? new(StringComparer.Ordinal)
             : new(StringComparer.Ordinal);
 
-    /// <summary>The shards summed: one seller per folded key, spelled as the lowest shard that has it spells it.</summary>
+    /// <summary>The shards summed: one seller per folded key, under its ordinally first spelling among the shards (so "Kim" over "kim").</summary>
     public static List<SellerCount> SumSellers(IEnumerable<TableEntity> shards)
     {
         var sum = new SortedDictionary<string, SellerCount>(StringComparer.Ordinal);
-        foreach (var shard in shards.OrderBy(s => s.RowKey, StringComparer.Ordinal))
+        foreach (var shard in shards)
         {
             foreach (var (key, count) in ReadSellers(shard))
             {
-                sum[key] = sum.TryGetValue(key, out var has) ? has with { Customers = has.Customers + count.Customers } : count;
+                sum[key] = sum.TryGetValue(key, out var has)
+                    ? new SellerCount(string.CompareOrdinal(has.Seller, count.Seller) <= 0 ? has.Seller : count.Seller, has.Customers + count.Customers)
+                    : count;
             }
         }
         return [.. sum.Values];

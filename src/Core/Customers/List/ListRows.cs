@@ -3,8 +3,8 @@ using Azure.Data.Tables;
 namespace CustomerFunctions.Core.Customers.List;
 
 /// <summary>
-/// The keys of a customer-list partition (table CustomerList; <c>all</c> for every account, <c>p|{partnerId}</c> for
-/// one partner's customers):
+/// The keys of a customer-list partition (table CustomerList; <c>all|{0..7}</c> for every account, spread by a hash of
+/// its id, and <c>p|{partnerId}</c> for one partner's customers):
 /// <list type="bullet">
 /// <item><c>r|{id}</c>: the account's record (its columns, the version its rows stand for, their keys); also the
 /// ascending id order;</item>
@@ -22,7 +22,23 @@ public static class ListRows
     public const string RecordPrefix = "r|";
     public const string CounterPrefix = "c|";
 
-    public static string Partition(string? partnerId) => partnerId is null ? "all" : "p|" + partnerId;
+    public const string AllPrefix = "all|";
+
+    /// <summary>The partner's partition; for null (every account) the first of the platform's shards, see <see cref="Partitions"/>.</summary>
+    public static string Partition(string partnerId) => "p|" + partnerId;
+
+    /// <summary>
+    /// The partitions a list reads: the partner's, or the platform's 8 shards. Every account in one platform partition
+    /// would make it the one partition every creation writes to, and it grows with the platform.
+    /// </summary>
+    public static IReadOnlyList<string> Partitions(string? partnerId) =>
+        partnerId is null ? [.. Enumerable.Range(0, Shards).Select(i => AllPrefix + i)] : [Partition(partnerId)];
+
+    /// <summary>The partitions an account stands in: its platform shard, and its partner's when it has one.</summary>
+    public static IReadOnlyList<string> PartitionsOf(Account account) =>
+        account.PartnerId is null ? [AllPrefix + Hash(account.Id) % Shards] : [AllPrefix + Hash(account.Id) % Shards, Partition(account.PartnerId)];
+
+    public static bool IsPartner(string partition) => partition.StartsWith("p|", StringComparison.Ordinal);
 
     public static string RecordKey(string id) => RecordPrefix + id;
 
@@ -31,14 +47,17 @@ public static class ListRows
     public static string TermPrefix(string foldedSearch) => "t|" + ListText.PrefixKey(foldedSearch);
 
     /// <summary>The account's counter shard, by a stable hash of its id (string.GetHashCode changes per process).</summary>
-    public static string CounterKey(string id)
+    public static string CounterKey(string id) => CounterPrefix + (Hash(id) / Shards % Shards);
+
+    /// <summary>FNV-1a: stable across processes (string.GetHashCode is not). Its low bits pick the platform partition, the next the counter shard.</summary>
+    private static uint Hash(string id)
     {
         var hash = 2166136261u;
         foreach (var c in id)
         {
             hash = unchecked((hash ^ c) * 16777619u);
         }
-        return CounterPrefix + (hash % Shards);
+        return hash;
     }
 
     /// <summary>Every row but the record the entry stands in, keyed by RowKey, each carrying the account's columns.</summary>
