@@ -33,9 +33,10 @@ public sealed class ListPage(Scenario s, ListPartner partner, string label, stri
         Task.FromResult(Repeat(count, async () =>
         {
             var page = await Host.Api.GetAsync(query.StartsWith("counts", StringComparison.Ordinal) ? "/api/customers/counts" : $"/api/customers?partnerId={partner.Id}&{query}", token);
-            if (!query.StartsWith("counts", StringComparison.Ordinal) && !page.Contains("\"continuationToken\"", StringComparison.Ordinal))
+            // A rare filter over 200 customers may end the list on the first page; a page is never empty here.
+            if (!query.StartsWith("counts", StringComparison.Ordinal) && page.StartsWith("{\"items\":[]", StringComparison.Ordinal))
             {
-                throw new InvalidOperationException($"Expected a full page with a continuation token for {query}: {page[..Math.Min(200, page.Length)]}");
+                throw new InvalidOperationException($"Expected customers for {query}.");
             }
         }));
 
