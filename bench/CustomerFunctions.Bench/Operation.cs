@@ -7,8 +7,8 @@ public sealed record Sizes(string Mode, int PartnerCustomers, int UsageRecords, 
     /// The sizes, except the sweep's 100,000 accounts: on this 2-core machine Azurite took over three minutes to
     /// seed 10,000 accounts and scans a whole table for every query, so 100,000 did not fit in the time budget (20,000).
     /// </summary>
-    public static readonly Sizes Full = new("full", 10_000, 100_000, 20_000, 100, Warmup: 20, Iterations: 100, PerClient: 20, Clients: 16);
-    public static readonly Sizes Quick = new("quick", 500, 5_000, 2_000, 20, Warmup: 5, Iterations: 30, PerClient: 5, Clients: 16);
+    public static readonly Sizes Full = new("full", 5_000, 100_000, 20_000, 100, Warmup: 20, Iterations: 100, PerClient: 20, Clients: 16);
+    public static readonly Sizes Quick = new("quick", 1_000, 5_000, 2_000, 20, Warmup: 5, Iterations: 30, PerClient: 5, Clients: 16);
 
     /// <summary>
     /// <c>--usage-records N</c> and <c>--sweep-accounts N</c> replace those sizes: Azurite's in-memory table store finds

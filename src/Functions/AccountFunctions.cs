@@ -16,6 +16,12 @@ public sealed class AccountFunctions(ApiDispatcher api)
     [Function("ListCustomers")]
     public Task<IResult> ListCustomers([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/customers")] HttpRequest request) => api.RunAsync("ListCustomers", request);
 
+    [Function("CountCustomers")]
+    public Task<IResult> CountCustomers([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/customers/counts")] HttpRequest request) => api.RunAsync("CountCustomers", request);
+
+    [Function("ListPartnerSellers")]
+    public Task<IResult> ListPartnerSellers([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/partners/{partnerId}/sellers")] HttpRequest request) => api.RunAsync("ListPartnerSellers", request);
+
     [Function("UpdateCustomer")]
     public Task<IResult> UpdateCustomer([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "api/customers/{id}")] HttpRequest request) => api.RunAsync("UpdateCustomer", request);
 

@@ -9,7 +9,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List accounts: operators all (or one partner's), partner members their partner's customers. Filters: status, seller, search (name or id prefix), testAccounts=exclude|include|only
+         * List accounts: operators all (or one partner's), partner members their partner's customers. sort=name (default, ignoring case and accents)|id|createdAt|seller|stage|status, '-' reverses, ties by id; status and stage (one or several, comma-separated), seller (any case), search (prefix of the id, customId, companyEmail or any word of the name, ignoring case and accents), testAccounts=exclude|include|only. Pages are full unless the list ends; unknown parameters or values are a 400
          * @description Who: any signed-in user.
          */
         get: operations["ListCustomers"];
@@ -51,6 +51,46 @@ export interface paths {
          * @description Who: operator; its partner; its admins (writes).
          */
         patch: operations["UpdateCustomer"];
+        trace?: never;
+    };
+    "/api/customers/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Counts of the accounts not deleted (operators: all, or one partner's; partner members: their partner's): total, byStatus, byStage within testAccounts=exclude|include|only, and testAccounts apart
+         * @description Who: any signed-in user.
+         */
+        get: operations["CountCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partners/{partnerId}/sellers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The distinct sellers of the partner's customers not deleted, with their customer counts (the seller filter's choices)
+         * @description Who: operator; its members.
+         */
+        get: operations["ListPartnerSellers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/customers/{id}/status": {
@@ -1031,6 +1071,16 @@ export interface components {
             role: components["schemas"]["MemberRole"];
             alreadyMember: boolean;
         };
+        AccountCounts: {
+            total: number;
+            byStatus: {
+                [key: string]: number;
+            };
+            byStage: {
+                [key: string]: number;
+            };
+            testAccounts: number;
+        };
         /** @enum {string} */
         AccountKind: "customer" | "partner";
         AccountPage: {
@@ -1476,6 +1526,13 @@ export interface components {
         };
         /** @enum {string} */
         SelfRegistration: "disabled" | "open" | "approvalRequired";
+        SellerList: {
+            items: components["schemas"]["SellerView"][];
+        };
+        SellerView: {
+            seller: string;
+            customers: number;
+        };
         SendMessageBody: {
             subject?: string | null;
             body?: string | null;
@@ -1611,8 +1668,10 @@ export interface operations {
             query?: {
                 partnerId?: string;
                 status?: string;
+                stage?: string;
                 seller?: string;
                 search?: string;
+                sort?: string;
                 testAccounts?: string;
                 /** @description Items per page (1-200, default 50) */
                 pageSize?: components["parameters"]["pageSize"];
@@ -2184,6 +2243,134 @@ export interface operations {
             };
         };
     };
+    CountCustomers: {
+        parameters: {
+            query?: {
+                partnerId?: string;
+                testAccounts?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountCounts"];
+                };
+            };
+            /** @description Bad request. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized. Problem types: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListPartnerSellers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellerList"];
+                };
+            };
+            /** @description Bad request. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized. Problem types: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable. Problem types: `busy`, `identity-provider-unavailable`, `storage-unavailable` */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     SetCustomerStatus: {
         parameters: {
             query?: never;
@@ -2693,7 +2880,7 @@ export interface operations {
                     "application/json": components["schemas"]["MemberList"];
                 };
             };
-            /** @description Bad request. Problem types: `bad-request` */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3776,7 +3963,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectListView"];
                 };
             };
-            /** @description Bad request. Problem types: `bad-request` */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4669,7 +4856,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeletionRequestPage"];
                 };
             };
-            /** @description Bad request. Problem types: `bad-request` */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5042,7 +5229,7 @@ export interface operations {
                     "application/json": components["schemas"]["SettingsAuditPage"];
                 };
             };
-            /** @description Bad request. Problem types: `bad-request` */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5587,7 +5774,7 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationLinkPage"];
                 };
             };
-            /** @description Bad request. Problem types: `bad-request` */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5842,7 +6029,7 @@ export interface operations {
                     "application/json": components["schemas"]["MessageList"];
                 };
             };
-            /** @description Bad request. Problem types: `bad-request` */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6202,7 +6389,7 @@ export interface operations {
                     "application/json": components["schemas"]["InboxList"];
                 };
             };
-            /** @description Bad request. Problem types: `bad-request` */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6997,7 +7184,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParkedEffectList"];
                 };
             };
-            /** @description Bad request. Problem types: `bad-request` */
+            /** @description Bad request. Problem types: `bad-request`, `validation` */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -67,6 +67,10 @@ public sealed partial class ApiDispatcher(IServiceProvider services, TokenValida
                     return ApiError.Unauthorized(ended).ToResult();
                 }
             }
+            if (route.Query is { } known && http.Query.Keys.FirstOrDefault(k => !known.Contains(k, StringComparer.Ordinal)) is { } unknown)
+            {
+                return ApiError.Validation(unknown, $"Unknown query parameter; this route reads: {(known.Count == 0 ? "none" : string.Join(", ", known))}.").ToResult();
+            }
             var body = await ReadBodyAsync(http);
             if (body.Error is not null)
             {

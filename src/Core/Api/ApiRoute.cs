@@ -18,7 +18,11 @@ public sealed record ApiRoute(string Name, string Verb, string Route, Access Acc
     public string Who => Access.Who;
     public Type? BodyType { get; init; }
     public Type? ResponseType { get; init; }
-    public IReadOnlyList<string> Query { get; init; } = [];
+    /// <summary>
+    /// The query parameters the route reads. Declared (lists, reports): any other parameter is a 400, as unknown body
+    /// fields are, so a typo never quietly widens an answer. Null: the route reads none and ignores what it is sent.
+    /// </summary>
+    public IReadOnlyList<string>? Query { get; init; }
 
     /// <summary>The success statuses the handler answers with: 200 with a response body, 204 without, unless declared.</summary>
     public IReadOnlyList<int> Success

@@ -29,7 +29,7 @@ internal static class OpenApiParameters
         {
             parameters.Add(new JsonObject { ["name"] = name, ["in"] = "path", ["required"] = true, ["schema"] = new JsonObject { ["type"] = "string" } });
         }
-        foreach (var name in route.Query)
+        foreach (var name in route.Query ?? [])
         {
             parameters.Add(Shared.ContainsKey(name) ? Ref(name) : new JsonObject { ["name"] = name, ["in"] = "query", ["schema"] = new JsonObject { ["type"] = "string" } });
         }

@@ -38,7 +38,7 @@ internal sealed class OpenApiResponses(OpenApiSchemas schemas)
         {
             response["content"] ??= new JsonObject();
             response["content"]!["text/csv"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string" } };
-            if (route.Query.Contains("continuationToken"))
+            if (route.Query?.Contains("continuationToken") == true)
             {
                 headers["Continuation-Token"] = HeaderRef("ContinuationToken");
             }

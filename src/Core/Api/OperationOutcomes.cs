@@ -63,9 +63,14 @@ public static class OperationOutcomes
             Add(413, "payload-too-large");
             Add(415, "unsupported-media-type");
         }
-        if (route.Query.Contains("continuationToken"))
+        if (route.Query?.Contains("continuationToken") == true)
         {
             Add(400, "bad-request");
+        }
+        if (route.Query is not null)
+        {
+            // A declared query refuses parameters it does not read (the dispatcher's check).
+            Add(400, "validation");
         }
         if (TakesIdempotencyKey(route))
         {

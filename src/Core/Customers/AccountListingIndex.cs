@@ -1,7 +1,5 @@
-using System.Text.Json;
-using Azure.Data.Tables;
 using CustomerFunctions.Core.Accounts;
-using CustomerFunctions.Core.Http;
+using CustomerFunctions.Core.Customers.List;
 using CustomerFunctions.Core.Storage;
 
 namespace CustomerFunctions.Core.Customers;
@@ -9,9 +7,10 @@ namespace CustomerFunctions.Core.Customers;
 /// <summary>
 /// The listing partitions of the index: <c>accounts</c> (every account) and <c>partner|{id}</c> (one partner's
 /// customers), a <see cref="ListingRow"/> per account. <see cref="SyncAsync"/> copies a profile into them after each
-/// command (<see cref="SyncAccountListing"/>); <see cref="PageAsync"/> answers the account listing from them.
+/// command (<see cref="SyncAccountListing"/>), and the account into the customer list (<see cref="CustomerListIndex"/>).
+/// The listing partitions answer the questions that need every customer of a partner (fan-outs, "has live customers").
 /// </summary>
-public sealed class AccountListingIndex(AccountStore accounts, IndexTable index, Paging paging)
+public sealed class AccountListingIndex(AccountStore accounts, IndexTable index, CustomerListIndex list)
 {
     public static string Partition(string? partnerId) => partnerId is null ? IndexTable.AllAccounts : IndexTable.PartnerCustomers(partnerId);
 
@@ -22,6 +21,8 @@ public sealed class AccountListingIndex(AccountStore accounts, IndexTable index,
         {
             return;
         }
+        // The customer list's rows first: the listing rows below are one row each and cheap to redo.
+        await list.SyncAsync(account, cancellationToken);
         var properties = AccountRow.Properties(account);
         await index.WriteAsync(Partition(null), accountId, account.Version, properties, cancellationToken);
         if (account.PartnerId is not null)
@@ -29,36 +30,4 @@ public sealed class AccountListingIndex(AccountStore accounts, IndexTable index,
             await index.WriteAsync(Partition(account.PartnerId), accountId, account.Version, properties, cancellationToken);
         }
     }
-
-    /// <summary>One page of listed accounts, by id, with a continuation token bound to the query.</summary>
-    public async Task<(List<Account> Items, string? ContinuationToken)> PageAsync(ListingQuery query, ApiRequest request)
-    {
-        var partition = Partition(query.PartnerId);
-        // Each clause is built by CreateQueryFilter (values escaped); joining escaped clauses keeps the filter safe.
-        var clauses = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Removed eq false") };
-        if (query.Status is { } status)
-        {
-            clauses.Add(TableClient.CreateQueryFilter($"Status eq {status.ToString()}"));
-        }
-        if (query.Seller is { } seller)
-        {
-            clauses.Add(TableClient.CreateQueryFilter($"Seller eq {seller}"));
-        }
-        if (query.Search is { } search)
-        {
-            var end = Keys.PrefixEnd(search);
-            clauses.Add(TableClient.CreateQueryFilter($"((NameLower ge {search} and NameLower lt {end}) or (RowKey ge {search} and RowKey lt {end}))"));
-        }
-        if (query.TestAccounts is { } testAccounts)
-        {
-            clauses.Add(TableClient.CreateQueryFilter($"IsTestAccount eq {testAccounts}"));
-        }
-        var scope = Paging.Scope(request, partition, StatusName(query.Status), query.Seller, query.Search, TestAccountsName(query.TestAccounts));
-        var (rows, token) = await paging.QueryAsync(index.Table, string.Join(" and ", clauses), request, scope);
-        return ([.. rows.Select(ListingRow.Instance.FromEntity)], token);
-    }
-
-    private static string? StatusName(AccountStatus? status) => status is { } s ? JsonNamingPolicy.CamelCase.ConvertName(s.ToString()) : null;
-
-    private static string TestAccountsName(bool? testAccounts) => testAccounts switch { null => "include", true => "only", false => "exclude" };
 }

@@ -19,7 +19,7 @@ public sealed class CustomerEndpoints(AccountStore accounts, CallerPartners part
         var body = request.ReadBody<CreateCustomerBody>();
         var kind = body.Kind ?? AccountKind.Customer;
         var check = new Validator()
-            .Identifier("id", body.Id)
+            .AccountId("id", body.Id)
             .Text("name", body.Name, 200, required: true)
             .Identifier("partnerId", body.PartnerId, required: false)
             .Email("companyEmail", body.CompanyEmail)

@@ -1,5 +1,6 @@
 using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Api;
+using CustomerFunctions.Core.Customers.List;
 
 namespace CustomerFunctions.Core.Customers;
 
@@ -15,10 +16,21 @@ public static class CustomerRoutes
         Route<CustomerListEndpoints>.For("ListCustomers", "GET", "customers", Access.SignedIn, (e, r) => e.List(r))
             with
             {
-                Summary = "List accounts: operators all (or one partner's), partner members their partner's customers. Filters: status, seller, search (name or id prefix), testAccounts=exclude|include|only",
+                Summary = "List accounts: operators all (or one partner's), partner members their partner's customers. sort=name (default, ignoring case and accents)|id|createdAt|seller|stage|status, '-' reverses, ties by id; " +
+                    "status and stage (one or several, comma-separated), seller (any case), search (prefix of the id, customId, companyEmail or any word of the name, ignoring case and accents), testAccounts=exclude|include|only. " +
+                    "Pages are full unless the list ends; unknown parameters or values are a 400",
                 ResponseType = typeof(AccountPage),
                 Query = CustomerListEndpoints.QueryParameters,
             },
+        Route<CustomerListEndpoints>.For("CountCustomers", "GET", "customers/counts", Access.SignedIn, (e, r) => e.Counts(r))
+            with
+            {
+                Summary = "Counts of the accounts not deleted (operators: all, or one partner's; partner members: their partner's): total, byStatus, byStage within testAccounts=exclude|include|only, and testAccounts apart",
+                ResponseType = typeof(AccountCounts),
+                Query = CustomerListEndpoints.CountsQueryParameters,
+            },
+        Route<SellerEndpoints>.For("ListPartnerSellers", "GET", "partners/{partnerId}/sellers", Access.Reads(Allowed.PartnerMembers, "partnerId"), (e, s, r) => e.List(s, r))
+            with { Summary = "The distinct sellers of the partner's customers not deleted, with their customer counts (the seller filter's choices)", ResponseType = typeof(SellerEndpoints.SellerList), Query = [] },
         Route<CustomerUpdateEndpoints>.For("UpdateCustomer", "PATCH", "customers/{id}", Access.Writes(Allowed.Admins), (e, s, r) => e.Update(s, r))
             with
             {

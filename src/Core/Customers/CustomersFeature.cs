@@ -1,5 +1,7 @@
+using CustomerFunctions.Core.Customers.List;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace CustomerFunctions.Core.Customers;
 
@@ -15,6 +17,11 @@ public static class CustomersFeature
         services.TryAddSingleton<CallerPartners>();
         services.TryAddSingleton<PartnerMembershipIndex>();
         services.TryAddSingleton<AccountListingIndex>();
+        services.TryAddSingleton<SellerEndpoints>();
+        services.TryAddSingleton<CustomerListIndex>();
+        services.TryAddSingleton<CustomerListReader>();
+        // Creates the CustomerList table before the host takes requests.
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<CustomerListIndex>());
         return services;
     }
 }

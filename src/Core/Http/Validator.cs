@@ -29,6 +29,13 @@ public sealed class Validator
         return Keys.IsIdentifier(value) ? this : Error(field, "Use 3 to 63 lowercase letters, digits and dashes, starting and ending with a letter or digit.");
     }
 
+    /// <summary>An account identifier, not one the routes take as a word (<c>/api/customers/counts</c>).</summary>
+    public Validator AccountId(string field, string? value)
+    {
+        Identifier(field, value);
+        return value is "counts" ? Error(field, "This identifier is reserved.") : this;
+    }
+
     public Validator Text(string field, string? value, int maxLength, bool required = false)
     {
         if (value is null)

@@ -29,7 +29,7 @@ public sealed partial class RegistrationEndpoints(
         var body = request.ReadBody<RegisterBody>();
         var invalid = new Validator()
             .Text("companyName", body.CompanyName, 200, required: true)
-            .Identifier("id", body.Id)
+            .AccountId("id", body.Id)
             .Email("email", body.Email, required: true)
             .Text("fullName", body.FullName, 200, required: true)
             .Text("invitationLinkToken", body.InvitationLinkToken, 200)

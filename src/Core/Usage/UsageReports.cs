@@ -1,6 +1,10 @@
 namespace CustomerFunctions.Core.Usage;
 
-/// <summary>Sums usage over a period: one single-partition query per month, reading only the columns it sums.</summary>
+/// <summary>
+/// Sums usage over a period, month by month in parallel: a month the period covers whole is read from its rollup
+/// shards (one query, whatever its size); a month cut by the period, recorded before rollups existed, or holding a
+/// record that ends after it, from its records (one single-partition query per 1,000, reading only the summed columns).
+/// </summary>
 public sealed class UsageReports(UsageStore usage)
 {
     public async Task<UsageReport> BuildAsync(string accountId, UsagePeriod period, string groupBy, CancellationToken cancellationToken)
@@ -21,6 +25,20 @@ public sealed class UsageReports(UsageStore usage)
         string accountId, DateTimeOffset month, UsagePeriod period, string groupBy, CancellationToken cancellationToken)
     {
         var totals = new Dictionary<(string Name, string Unit), (decimal Quantity, int Records)>();
+        if (month >= period.From && month.AddMonths(1) <= period.To)
+        {
+            var shards = await usage.RollupShardsAsync(UsageRecordRow.PartitionKey(accountId, month), cancellationToken);
+            if (shards.Count > 0 && shards.Sum(s => s.GetInt64("Spills") ?? 0) == 0)
+            {
+                foreach (var (group, total) in shards.SelectMany(UsageRollup.Read))
+                {
+                    var (projectId, product, unit) = UsageRollup.Split(group);
+                    var key = (groupBy == UsageGrouping.Project ? projectId : product, unit);
+                    totals[key] = totals.TryGetValue(key, out var sum) ? (sum.Quantity + total.Quantity, sum.Records + total.Records) : (total.Quantity, total.Records);
+                }
+                return totals;
+            }
+        }
         await foreach (var record in usage.AmountsAsync(accountId, month, period, cancellationToken))
         {
             var key = (groupBy == UsageGrouping.Project ? record.ProjectId : record.Product, record.Unit);

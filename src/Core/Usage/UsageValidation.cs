@@ -44,6 +44,10 @@ public static class UsageValidation
             {
                 check.Error(field + ".id", "Use 1 to 128 characters, without / \\ # ? | or control characters.");
             }
+            else if (r.Id.StartsWith(UsageRollup.Prefix[0]))
+            {
+                check.Error(field + ".id", "Must not start with '~' (the month's rollup rows use it).");
+            }
             else if (!ids.Add(r.Id))
             {
                 check.Error(field + ".id", "The same id appears twice in this batch.");

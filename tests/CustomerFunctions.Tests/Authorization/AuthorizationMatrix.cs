@@ -31,6 +31,8 @@ public sealed class AuthorizationMatrix(MatrixFixture f) : IClassFixture<MatrixF
         // Accounts. An impersonation token acts inside its account only; a disabled partner's members only read.
         ("CreateCustomer", ["ok", "ok", "ok", "ok", "403", "403", "403", "401", "403", "403", "403", "ok"]),
         ("ListCustomers", ["ok", "ok", "ok", "ok", "403", "403", "403", "401", "403", "ok", "403", "ok"]),
+        ("CountCustomers", ["ok", "ok", "ok", "ok", "403", "403", "403", "401", "403", "ok", "403", "ok"]),
+        ("ListPartnerSellers", PartnerMembersRead),
         ("GetCustomer", Everyone),
         ("UpdateCustomer", AdminsWrite),
         ("SetCustomerStatus", ManagersWrite),
@@ -136,6 +138,8 @@ public sealed class AuthorizationMatrix(MatrixFixture f) : IClassFixture<MatrixF
         {
             "CreateCustomer" => new(HttpMethod.Post, "/api/customers", new { id = Ids.Account(), name = "Matrix" }),
             "ListCustomers" => new(HttpMethod.Get, "/api/customers"),
+            "CountCustomers" => new(HttpMethod.Get, "/api/customers/counts"),
+            "ListPartnerSellers" => new(HttpMethod.Get, $"/api/partners/{p}/sellers"),
             "GetCustomer" => new(HttpMethod.Get, $"/api/customers/{c}"),
             "UpdateCustomer" => new(HttpMethod.Patch, $"/api/customers/{c}", new { name = "Renamed" }),
             "SetCustomerStatus" => new(HttpMethod.Put, $"/api/customers/{c}/status", new { status = "disabled" }),

@@ -17,6 +17,7 @@ public sealed class MatrixFollowsDeclaredAccess
         ["GetProject"] = "an employee sees only the projects they were given",
         ["CreateCustomer"] = "any signed-in user may try; partners create only for their own partner, customers not at all",
         ["ListCustomers"] = "any signed-in user may try; the list is scoped to what the caller manages",
+        ["CountCustomers"] = "any signed-in user may try; the counts are scoped to what the caller manages",
         ["GetMe"] = "the caller's own data",
         ["AcceptInvitation"] = "the token names the account",
         ["Register"] = "anonymous",

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using CustomerFunctions.Core.Customers.List;
 using CustomerFunctions.Core.Deletion;
 using CustomerFunctions.Core.Hosting;
 using CustomerFunctions.Core.Invitations;
@@ -44,9 +45,16 @@ public sealed class RebuildingIndexes(ServiceFixture f) : IClassFixture<ServiceF
         };
         foreach (var partition in lost)
         {
-            await DeletePartition(partition);
+            await DeletePartition(f.StorageClients.Index, partition);
+        }
+        var list = f.Services.GetRequiredService<CustomerListIndex>().Table;
+        var counts = await Counts(partner);
+        foreach (var partition in ListRows.Partitions(null).Append(ListRows.Partition(partner)))
+        {
+            await DeletePartition(list, partition);
         }
         Assert.Empty(await Listed(partner));
+        Assert.Equal(0, (await Counts(partner)).GetProperty("total").GetInt64());
         Assert.Empty(await Memberships(user));
         Assert.Empty(await Inbox(user));
         Assert.False(await IsDue(leaving));
@@ -56,6 +64,7 @@ public sealed class RebuildingIndexes(ServiceFixture f) : IClassFixture<ServiceF
 
         Assert.Contains(customer, rebuilt);
         Assert.Equal(listed.Order(), (await Listed(partner)).Order());
+        Assert.Equal(counts.ToString(), (await Counts(partner)).ToString());
         Assert.Equal(memberships.Order(), (await Memberships(user)).Order());
         Assert.Equal(inbox, await Inbox(user));
         Assert.True(await IsDue(leaving));
@@ -66,14 +75,15 @@ public sealed class RebuildingIndexes(ServiceFixture f) : IClassFixture<ServiceF
         Assert.Equal(0, await f.Services.GetRequiredService<IndexRebuild>().RunAsync(rebuilt.Max(StringComparer.Ordinal)!, null, CancellationToken.None));
     }
 
-    private async Task DeletePartition(string partition)
+    private static async Task DeletePartition(TableClient table, string partition)
     {
-        var table = f.StorageClients.Index;
         await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["RowKey"]))
         {
             await table.DeleteEntityAsync(partition, row.RowKey, ETag.All);
         }
     }
+
+    private async Task<System.Text.Json.JsonElement> Counts(string partner) => (await f.As(op).Get($"/api/customers/counts?partnerId={partner}")).Is(200).Json;
 
     private async Task<List<string>> Listed(string partner) =>
         [.. (await f.As(op).Get($"/api/customers?partnerId={partner}")).Is(200).Json.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!)];

@@ -3,6 +3,7 @@
 using CustomerFunctions.Client.Api.Partners.Item.InvitationLinks;
 using CustomerFunctions.Client.Api.Partners.Item.Messages;
 using CustomerFunctions.Client.Api.Partners.Item.Products;
+using CustomerFunctions.Client.Api.Partners.Item.Sellers;
 using CustomerFunctions.Client.Api.Partners.Item.Settings;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
@@ -32,6 +33,11 @@ namespace CustomerFunctions.Client.Api.Partners.Item
         public global::CustomerFunctions.Client.Api.Partners.Item.Products.ProductsRequestBuilder Products
         {
             get => new global::CustomerFunctions.Client.Api.Partners.Item.Products.ProductsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The sellers property</summary>
+        public global::CustomerFunctions.Client.Api.Partners.Item.Sellers.SellersRequestBuilder Sellers
+        {
+            get => new global::CustomerFunctions.Client.Api.Partners.Item.Sellers.SellersRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The settings property</summary>
         public global::CustomerFunctions.Client.Api.Partners.Item.Settings.SettingsRequestBuilder Settings
