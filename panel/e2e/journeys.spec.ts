@@ -85,6 +85,13 @@ test("searches and sorts the customer list", async ({ page, api }) => {
   await expect(rows.first()).toContainText("Zephyr Logistics");
   await screenshot(page, "panel-customers");
 
+  // The API sorts, filters and counts: a stage none of them is in empties the list, and the counts stand beside it.
+  await expect(page.getByTestId("customer-counts")).toContainText("customers");
+  await page.getByLabel("Stage").selectOption("deleted");
+  await expect(rows).toHaveCount(0);
+  await page.getByLabel("Stage").selectOption("");
+  await expect(rows).toHaveCount(3);
+
   await page.getByRole("searchbox").fill("alpine");
   await expect(rows.filter({ hasText: tag })).toHaveCount(1);
 });

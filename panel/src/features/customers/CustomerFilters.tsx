@@ -1,14 +1,35 @@
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import type { components } from "../../api/schema";
 import { useI18n } from "../../i18n/i18n";
-import type { CustomerListQuery } from "./api";
+import { listSellers, type CustomerListQuery } from "./api";
 
-export type Filters = { search: string; status: string; seller: string; testAccounts: NonNullable<CustomerListQuery["testAccounts"]> };
+export type Filters = {
+  search: string;
+  status: string;
+  stage: string;
+  seller: string;
+  testAccounts: NonNullable<CustomerListQuery["testAccounts"]>;
+};
 
 const statuses = ["pendingApproval", "active", "disabled", "deletionRequested", "deleted"];
+const stages: components["schemas"]["AccountStage"][] = ["preparation", "trial", "active", "trialEnd", "deleted"];
 
-/** The filters the list API takes today: search, status, seller, test accounts. Typing settles before it searches. */
-export function CustomerFilters({ value, onChange }: { value: Filters; onChange: (filters: Filters) => void }) {
+/**
+ * The list's filters: search, status, stage, seller (a drop-down of the partner's sellers; free text for operators,
+ * who see every partner's), test accounts. Typing settles before it searches.
+ */
+export function CustomerFilters({
+  value,
+  onChange,
+  partnerId,
+}: {
+  value: Filters;
+  onChange: (filters: Filters) => void;
+  partnerId?: string;
+}) {
   const { t } = useI18n();
+  const sellers = useQuery({ queryKey: ["sellers", partnerId], queryFn: () => listSellers(partnerId!), enabled: !!partnerId });
   const [search, setSearch] = useState(value.search);
   useEffect(() => {
     const timer = setTimeout(() => search !== value.search && onChange({ ...value, search }), 300);
@@ -33,8 +54,28 @@ export function CustomerFilters({ value, onChange }: { value: Filters; onChange:
         </select>
       </label>
       <label>
+        {t("list.stage")}
+        <select value={value.stage} onChange={(e) => onChange({ ...value, stage: e.target.value })}>
+          <option value="">{t("list.any")}</option>
+          {stages.map((s) => (
+            <option key={s}>{s}</option>
+          ))}
+        </select>
+      </label>
+      <label>
         {t("list.seller")}
-        <input value={value.seller} onChange={(e) => onChange({ ...value, seller: e.target.value })} />
+        {partnerId ? (
+          <select value={value.seller} onChange={(e) => onChange({ ...value, seller: e.target.value })}>
+            <option value="">{t("list.any")}</option>
+            {(sellers.data?.items ?? []).map((s) => (
+              <option key={s.seller} value={s.seller}>
+                {s.seller} ({s.customers})
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input value={value.seller} onChange={(e) => onChange({ ...value, seller: e.target.value })} />
+        )}
       </label>
       <label>
         {t("list.testAccounts")}

@@ -3,7 +3,8 @@ import { Link, useNavigate } from "react-router-dom";
 import { PagedFooter, Table, usePaged } from "../../components/Paged";
 import { useI18n } from "../../i18n/i18n";
 import { useCurrentAccount } from "../me/currentAccount";
-import { listCustomers, type CustomerListItem, type CustomerListQuery } from "./api";
+import { useQuery } from "@tanstack/react-query";
+import { countCustomers, listCustomers, type CustomerListQuery } from "./api";
 import { CreateCustomerForm } from "./CreateCustomerForm";
 import { CustomerFilters, type Filters } from "./CustomerFilters";
 import { StatusBadge } from "./StatusBadge";
@@ -11,11 +12,11 @@ import { StatusBadge } from "./StatusBadge";
 type SortKey = "name" | "id" | "seller" | "status" | "stage" | "createdAt";
 const columns: SortKey[] = ["name", "id", "seller", "status", "stage", "createdAt"];
 
-/** Customer Accounts: the partner's list with search, filters and paging, and "New customer". */
+/** Customer Accounts: the partner's list, sorted, searched and filtered by the API, with its counts, paging and "New customer". */
 export function CustomerListPage() {
   const { t, formatDate } = useI18n();
   const { partnerId } = useCurrentAccount();
-  const [filters, setFilters] = useState<Filters>({ search: "", status: "", seller: "", testAccounts: "exclude" });
+  const [filters, setFilters] = useState<Filters>({ search: "", status: "", stage: "", seller: "", testAccounts: "exclude" });
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: "name", descending: false });
   const [creating, setCreating] = useState(false);
 
@@ -23,11 +24,14 @@ export function CustomerListPage() {
     partnerId: partnerId ?? undefined,
     search: filters.search || undefined,
     status: filters.status || undefined,
+    stage: filters.stage || undefined,
     seller: filters.seller || undefined,
     testAccounts: filters.testAccounts,
+    sort: (sort.descending ? "-" : "") + sort.key,
   };
   const list = usePaged(["customers", query], (continuationToken) => listCustomers({ ...query, continuationToken }));
-  const rows = sortRows(list.items, sort.key, sort.descending);
+  const countQuery = { partnerId: partnerId ?? undefined, testAccounts: filters.testAccounts };
+  const counts = useQuery({ queryKey: ["customers", "counts", countQuery], queryFn: () => countCustomers(countQuery) });
   const toggleSort = (key: SortKey) => setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }));
 
   return (
@@ -40,9 +44,17 @@ export function CustomerListPage() {
         </button>
       </header>
       {creating ? <CreateCustomerForm partnerId={partnerId} onDone={() => setCreating(false)} /> : null}
-      <CustomerFilters value={filters} onChange={setFilters} />
-      <p className="muted">
-        {t("list.loaded", { n: list.items.length })} · {t("list.sortHint")}
+      <CustomerFilters value={filters} onChange={setFilters} partnerId={partnerId ?? undefined} />
+      <p className="muted" data-testid="customer-counts">
+        {counts.data
+          ? [
+              t("list.total", { n: counts.data.total }),
+              ...Object.entries(counts.data.byStatus)
+                .filter(([, n]) => n > 0)
+                .map(([status, n]) => `${status} ${n}`),
+            ].join(" · ")
+          : null}{" "}
+        · {t("list.loaded", { n: list.items.length })}
       </p>
       <Table
         head={columns.map((key) => (
@@ -53,7 +65,7 @@ export function CustomerListPage() {
           </th>
         ))}
       >
-        {rows.map((c) => (
+        {list.items.map((c) => (
           <tr key={c.id} data-testid="customer-row">
             <td>
               <Link to={`/customers/${c.id}`}>{c.name}</Link>
@@ -72,12 +84,6 @@ export function CustomerListPage() {
       <PagedFooter query={list} />
     </section>
   );
-}
-
-function sortRows(rows: CustomerListItem[], key: SortKey, descending: boolean) {
-  const collator = new Intl.Collator(undefined, { sensitivity: "base" });
-  const sorted = [...rows].sort((a, b) => collator.compare(String(a[key] ?? ""), String(b[key] ?? "")) || a.id.localeCompare(b.id));
-  return descending ? sorted.reverse() : sorted;
 }
 
 function OpenById() {

@@ -7,6 +7,11 @@ export type CreateCustomerBody = NonNullable<NonNullable<paths["/api/customers"]
 
 export const listCustomers = (query: CustomerListQuery) => unwrap(api.GET("/api/customers", { params: { query } }));
 
+export type CustomerCountQuery = NonNullable<paths["/api/customers/counts"]["get"]["parameters"]["query"]>;
+export const countCustomers = (query: CustomerCountQuery) => unwrap(api.GET("/api/customers/counts", { params: { query } }));
+
+export const listSellers = (partnerId: string) => unwrap(api.GET("/api/partners/{partnerId}/sellers", { params: { path: { partnerId } } }));
+
 export const listProducts = () => unwrap(api.GET("/api/products"));
 
 export const createCustomer = (body: CreateCustomerBody, key: string) =>
