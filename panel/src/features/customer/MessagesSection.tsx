@@ -4,6 +4,7 @@ import { api, idempotencyKey, present, unwrap } from "../../api/client";
 import type { components } from "../../api/schema";
 import { Field } from "../../components/Field";
 import { PagedFooter, usePaged } from "../../components/Paged";
+import { MessageFields } from "../../components/MessageFields";
 import { ProblemMessage } from "../../components/ProblemMessage";
 import { useI18n } from "../../i18n/i18n";
 import type { Customer } from "./api";
@@ -49,18 +50,7 @@ export function MessagesSection({ customer }: { customer: Customer }) {
   return (
     <div className="stack">
       <form className="card" onSubmit={submit} aria-label={t("messages.send")}>
-        <Field label={t("field.subject")} name="subject" error={send.error}>
-          <input required />
-        </Field>
-        <Field label={t("field.body")} name="body" error={send.error}>
-          <textarea required rows={3} />
-        </Field>
-        <Field label={t("field.mode")} name="mode" error={send.error}>
-          <select defaultValue="allMustRead">
-            <option value="allMustRead">{t("messages.allMustRead")}</option>
-            <option value="singleRead">{t("messages.singleRead")}</option>
-          </select>
-        </Field>
+        <MessageFields error={send.error} />
         <Field label={t("messages.audience")} name="audience" error={send.error}>
           <select value={audience} onChange={(e) => setAudience(e.target.value as Audience)}>
             {audiences.map((a) => (

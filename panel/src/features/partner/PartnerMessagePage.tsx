@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import { api, idempotencyKey, unwrap } from "../../api/client";
 import type { components } from "../../api/schema";
 import { Field } from "../../components/Field";
+import { MessageFields } from "../../components/MessageFields";
 import { ProblemMessage } from "../../components/ProblemMessage";
 import { useI18n } from "../../i18n/i18n";
 
@@ -39,18 +40,7 @@ export function PartnerMessagePage({ partnerId }: { partnerId: string }) {
     <form className="card narrow" onSubmit={submit} aria-label={t("partnerMessage.title")}>
       <h1>{t("partnerMessage.title")}</h1>
       <p className="muted">{t("partnerMessage.explain")}</p>
-      <Field label={t("field.subject")} name="subject" error={send.error}>
-        <input required />
-      </Field>
-      <Field label={t("field.body")} name="body" error={send.error}>
-        <textarea required rows={4} />
-      </Field>
-      <Field label={t("field.mode")} name="mode" error={send.error}>
-        <select defaultValue="allMustRead">
-          <option value="allMustRead">{t("messages.allMustRead")}</option>
-          <option value="singleRead">{t("messages.singleRead")}</option>
-        </select>
-      </Field>
+      <MessageFields error={send.error} rows={4} />
       <Field label={t("messages.audience")} name="audience" error={send.error}>
         <select defaultValue="everyone">
           {audiences.map((a) => (
