@@ -35,6 +35,9 @@ public static class AccountPartition
     /// <summary>project|{id}: projects within the quota.</summary>
     public static readonly RowKind<Project> Projects = new(ProjectRow.Prefix, new ProjectRow(), Erasure.Keep);
 
+    /// <summary>formerproject|{id}: a deleted project's name, for the usage recorded while it lived (company data, like projects).</summary>
+    public static readonly RowKind<Project> FormerProjects = new(FormerProjectRow.Prefix, new FormerProjectRow(), Erasure.Keep);
+
     /// <summary>access|{user}|{project}: who may use which project; sorted by user so a member's access is one range.</summary>
     public static readonly RowKind<ProjectAccess> ProjectAccess = new(ProjectAccessRow.Prefix, new ProjectAccessRow(), Erasure.Delete);
 
@@ -85,7 +88,7 @@ public static class AccountPartition
 
     public static readonly IReadOnlyList<IRowKind> All =
     [
-        Profile, Members, Invitations, InvitationCounts, Projects, ProjectAccess, Products, PartnerProducts, Messages, Acknowledgements, PartnerMessages,
+        Profile, Members, Invitations, InvitationCounts, Projects, FormerProjects, ProjectAccess, Products, PartnerProducts, Messages, Acknowledgements, PartnerMessages,
         DeletionRequests, InvitationLinks, InvitationLinkUses, PartnerSettings, Registration, Events, Outbox, Idempotency,
     ];
 }

@@ -5,7 +5,8 @@ public sealed record Project(string Id, string Name, DateTimeOffset CreatedAt, s
 {
     /// <summary>
     /// Deleting a project removes its access rows in the same transaction as the project row, so a project may have
-    /// at most this many grants (the rest of the 100-row transaction holds the profile, the event and the outbox row).
+    /// at most this many grants (the rest of the 100-row transaction holds the profile, the former-project row, the
+    /// event, the outbox rows and a stored answer).
     /// </summary>
     public const int MaxMembers = 90;
 }

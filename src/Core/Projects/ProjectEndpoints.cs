@@ -89,6 +89,7 @@ public sealed class ProjectEndpoints(Paging paging)
         var access = await AccessToAsync(session, projectId);
 
         session.Delete(AccountPartition.Projects, project.Id);
+        session.Upsert(AccountPartition.FormerProjects, project);
         foreach (var grant in access)
         {
             session.Delete(AccountPartition.ProjectAccess, ProjectAccessRow.Id(grant.UserId, project.Id));

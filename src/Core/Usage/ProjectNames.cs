@@ -1,9 +1,11 @@
 using CustomerFunctions.Core.Accounts;
-using CustomerFunctions.Core.History;
 
 namespace CustomerFunctions.Core.Usage;
 
-/// <summary>The names of the projects a usage report names: one query of the live projects, and only when some are gone, one of their deletion events.</summary>
+/// <summary>
+/// The names of the projects a usage report names: one query of the live projects and, only when some are not live,
+/// one of the deleted projects' names. Usage of a project that never existed here has no name.
+/// </summary>
 public static class ProjectNames
 {
     public static async Task<Dictionary<string, string>> ForAsync(AccountSession session, IReadOnlyCollection<string> projectIds)
@@ -21,15 +23,10 @@ public static class ProjectNames
         {
             return names;
         }
-        // Deleted projects: the deletion event keeps the name. Events read newest first, so a reused id keeps its latest name.
-        await foreach (var deleted in session.QueryAsync(AccountPartition.Events, where: $"Type eq {EventTypes.ProjectDeleted}"))
+        // Deleted projects keep their name on a row of their own (one bounded query; a live project of the same id wins).
+        await foreach (var former in session.QueryAsync(AccountPartition.FormerProjects, select: ["ProjectId", "Name"]))
         {
-            if (deleted.Value.Details is { } details &&
-                details.TryGetProperty("projectId", out var id) && id.GetString() is { } projectId &&
-                details.TryGetProperty("name", out var name) && name.GetString() is { } projectName)
-            {
-                names.TryAdd(projectId, projectName);
-            }
+            names.TryAdd(former.Value.Id, former.Value.Name);
         }
         return names;
     }
