@@ -36,7 +36,7 @@ public static class AccountPartition
     public static readonly RowKind<Project> Projects = new(ProjectRow.Prefix, new ProjectRow(), Erasure.Keep);
 
     /// <summary>formerproject|{id}: a deleted project's name, for the usage recorded while it lived (company data, like projects).</summary>
-    public static readonly RowKind<Project> FormerProjects = new(FormerProjectRow.Prefix, new FormerProjectRow(), Erasure.Keep);
+    public static readonly RowKind<Project> FormerProjects = new(ProjectRow.FormerPrefix, new ProjectRow(ProjectRow.FormerPrefix), Erasure.Keep);
 
     /// <summary>access|{user}|{project}: who may use which project; sorted by user so a member's access is one range.</summary>
     public static readonly RowKind<ProjectAccess> ProjectAccess = new(ProjectAccessRow.Prefix, new ProjectAccessRow(), Erasure.Delete);

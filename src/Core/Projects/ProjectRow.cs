@@ -3,12 +3,22 @@ using CustomerFunctions.Core.Storage;
 
 namespace CustomerFunctions.Core.Projects;
 
-/// <summary>Row <c>project|{project id}</c> of the account partition.</summary>
-public sealed class ProjectRow : RowMapper<Project>
+/// <summary>
+/// Row <c>project|{project id}</c> of the account partition; with <see cref="FormerPrefix"/>, the same columns keep a
+/// deleted project's name, so usage recorded while it lived still shows it from one bounded query instead of a scan of
+/// the account's whole history.
+/// </summary>
+public sealed class ProjectRow(string prefix) : RowMapper<Project>
 {
     public const string Prefix = "project|";
+    public const string FormerPrefix = "formerproject|";
 
-    public override TableEntity ToEntity(string partitionKey, Project value) => new(partitionKey, Prefix + value.Id)
+    public ProjectRow()
+        : this(Prefix)
+    {
+    }
+
+    public override TableEntity ToEntity(string partitionKey, Project value) => new(partitionKey, prefix + value.Id)
     {
         ["ProjectId"] = value.Id,
         ["Name"] = value.Name,
@@ -17,7 +27,7 @@ public sealed class ProjectRow : RowMapper<Project>
     };
 
     public override Project FromEntity(TableEntity entity) => new(
-        entity.GetString("ProjectId") ?? entity.RowKey[Prefix.Length..],
+        entity.GetString("ProjectId") ?? entity.RowKey[prefix.Length..],
         entity.GetString("Name") ?? "",
         entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
         entity.GetString("CreatedBy") ?? "");
