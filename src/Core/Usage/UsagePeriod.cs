@@ -15,8 +15,7 @@ public sealed record UsagePeriod(DateTimeOffset From, DateTimeOffset To)
     public static Invalid? FromQuery(ApiRequest request, DateTimeOffset now, out UsagePeriod period)
     {
         var check = new Validator();
-        var monthStart = new DateTimeOffset(now.UtcDateTime.Year, now.UtcDateTime.Month, 1, 0, 0, 0, TimeSpan.Zero);
-        var from = Parse(check, "from", request.Query("from")) ?? monthStart;
+        var from = Parse(check, "from", request.Query("from")) ?? MonthStart(now);
         var to = Parse(check, "to", request.Query("to")) ?? from.AddMonths(1);
         period = new UsagePeriod(from, to);
         if (!check.IsValid)
@@ -34,11 +33,14 @@ public sealed record UsagePeriod(DateTimeOffset From, DateTimeOffset To)
         return check.Failure;
     }
 
+    /// <summary>The first instant (UTC) of the calendar month <paramref name="at"/> falls in.</summary>
+    public static DateTimeOffset MonthStart(DateTimeOffset at) => new(at.UtcDateTime.Year, at.UtcDateTime.Month, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>The first instant of every month that [From, To) overlaps.</summary>
     public IEnumerable<DateTimeOffset> Months()
     {
         var last = To.AddTicks(-1).UtcDateTime;
-        for (var month = new DateTimeOffset(From.UtcDateTime.Year, From.UtcDateTime.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        for (var month = MonthStart(From);
              month.UtcDateTime <= last;
              month = month.AddMonths(1))
         {

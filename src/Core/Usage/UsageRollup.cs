@@ -26,9 +26,7 @@ public static class UsageRollup
     public static (string ProjectId, string Product, string Unit) Split(string group) => group.Split('\u001f') is [var p, var d, var u] ? (p, d, u) : ("", "", "");
 
     /// <summary>Whether the record ends after the month its period starts in.</summary>
-    public static bool Spills(UsageRecord r) => r.To > MonthStart(r.From).AddMonths(1);
-
-    public static DateTimeOffset MonthStart(DateTimeOffset at) => new(at.UtcDateTime.Year, at.UtcDateTime.Month, 1, 0, 0, 0, TimeSpan.Zero);
+    public static bool Spills(UsageRecord r) => r.To > UsagePeriod.MonthStart(r.From).AddMonths(1);
 
     public static Dictionary<string, Total> Read(TableEntity? shard) =>
         shard is not null && LargeText.Read(shard, "Totals") is { } json
