@@ -38,6 +38,10 @@ public sealed class EmailDesk(ServiceFixture f)
         return peeked;
     }
 
+    /// <summary>The emails waiting in the emails queue and those kept in the poison queue (see <see cref="PeekAsync"/>).</summary>
+    public async Task<List<(string MessageId, EmailMessage Email, bool Opened)>> PeekQueuedAndKeptAsync() =>
+        [.. await PeekAsync(f.StorageClients.EmailQueue), .. await PeekAsync(f.StorageClients.EmailPoisonQueue)];
+
     private async Task<int> WorkAsync(Func<EmailMessage, bool> which, Func<string, CancellationToken, Task> work)
     {
         var queue = f.StorageClients.EmailQueue;

@@ -46,8 +46,7 @@ public sealed class SealedQueuedEmails(ErasureFixture f) : IClassFixture<Erasure
 
         await f.Services.GetRequiredService<QueuedEmailKeys>().ForgetAsync(account, CancellationToken.None);
 
-        var left = (await f.Emails.PeekAsync(f.StorageClients.EmailQueue)).Concat(await f.Emails.PeekAsync(f.StorageClients.EmailPoisonQueue))
-            .Where(m => m.Email.Id == queued.Id || m.Email.Id == poisoned.Id).ToList();
+        var left = (await f.Emails.PeekQueuedAndKeptAsync()).Where(m => m.Email.Id == queued.Id || m.Email.Id == poisoned.Id).ToList();
         Assert.Equal(2, left.Count);
         Assert.All(left, m => Assert.False(m.Opened));
         Assert.Equal(1, await f.Emails.DeliverAsync(m => m.Id == queued.Id));
