@@ -2,8 +2,8 @@ namespace CustomerFunctions.Core.Usage;
 
 /// <summary>
 /// Sums usage over a period, month by month in parallel: a month the period covers whole is read from its rollup
-/// shards (one query, whatever its size); a month cut by the period, recorded before rollups existed, or holding a
-/// record that ends after it, from its records (one single-partition query per 1,000, reading only the summed columns).
+/// shards (one query, whatever its size); a month cut by the period, recorded before rollups existed, holding a
+/// record that ends after it, or with more distinct groups than a shard keeps, from its records (one single-partition query per 1,000, reading only the summed columns).
 /// </summary>
 public sealed class UsageReports(UsageStore usage)
 {
@@ -28,7 +28,7 @@ public sealed class UsageReports(UsageStore usage)
         if (month >= period.From && month.AddMonths(1) <= period.To)
         {
             var shards = await usage.RollupShardsAsync(UsageRecordRow.PartitionKey(accountId, month), cancellationToken);
-            if (shards.Count > 0 && shards.Sum(s => s.GetInt64("Spills") ?? 0) == 0)
+            if (UsageRollup.Usable(shards))
             {
                 foreach (var (group, total) in shards.SelectMany(UsageRollup.Read))
                 {

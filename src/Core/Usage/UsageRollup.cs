@@ -10,6 +10,8 @@ namespace CustomerFunctions.Core.Usage;
 /// the records, since such a record may fall outside the asked period). A write changes one shard by the difference
 /// between the records as they were and as they are, in the transaction that writes them: a replayed record adds
 /// nothing, a corrected one only its difference, and the shard's ETag makes concurrent writers recount.
+/// A shard whose totals would pass <see cref="MaxTotalsLength"/> (thousands of distinct groups) stops keeping them and
+/// is marked <c>Overflowed</c>: Azure refuses an entity over 1 MiB, and reports of that month read the records instead.
 /// </summary>
 public static class UsageRollup
 {
@@ -18,7 +20,16 @@ public static class UsageRollup
 
     public sealed record Total(decimal Quantity, int Records);
 
+    /// <summary>About 800 KB of UTF-16: a shard stays well inside Azure's 1 MiB per entity.</summary>
+    public const int MaxTotalsLength = 400_000;
+
     public static string Key(int shard) => Prefix + shard;
+
+    /// <summary>Whether a month can be summed from its shards alone: it has them, no record spills past it, none overflowed.</summary>
+    public static bool Usable(IReadOnlyCollection<TableEntity> shards) =>
+        shards.Count > 0 && shards.All(s => (s.GetInt64("Spills") ?? 0) == 0 && s.GetBoolean(Overflowed) != true);
+
+    private const string Overflowed = "Overflowed";
 
     /// <summary>The (project, product, unit) a record counts under, as one map key.</summary>
     public static string Group(UsageRecord r) => string.Join('\u001f', r.ProjectId, r.Product, r.Unit);
@@ -36,6 +47,10 @@ public static class UsageRollup
     /// <summary>Applies <c>-old +new</c> for each record to <paramref name="shard"/>.</summary>
     public static void Apply(TableEntity shard, IEnumerable<(UsageRecord? Old, UsageRecord New)> changes)
     {
+        if (shard.GetBoolean(Overflowed) == true)
+        {
+            return;
+        }
         var totals = Read(shard);
         var spills = shard.GetInt64("Spills") ?? 0;
         foreach (var (old, next) in changes)
@@ -49,7 +64,13 @@ public static class UsageRollup
             spills += Spills(next) ? 1 : 0;
         }
         shard["Spills"] = spills;
-        LargeText.Write(shard, "Totals", JsonSerializer.Serialize(totals));
+        var json = JsonSerializer.Serialize(totals);
+        if (json.Length > MaxTotalsLength)
+        {
+            shard[Overflowed] = true;
+            json = "{}";
+        }
+        LargeText.Write(shard, "Totals", json);
     }
 
     private static void Add(Dictionary<string, Total> totals, UsageRecord r, int sign)

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using CustomerFunctions.Core.Members;
+using CustomerFunctions.Core.Storage;
 using CustomerFunctions.Core.Usage;
 using CustomerFunctions.Tests.Infrastructure;
 
@@ -41,6 +42,43 @@ public sealed class MonthlyRollups(ServiceFixture f) : IClassFixture<ServiceFixt
         // A record that ends after the month makes the month's report read its records again (it may fall outside the period).
         (await f.As(op).Post($"/api/customers/{s.Customer}/usage", new { records = new[] { Record(9000, to: "2026-12-02T00:00:00Z") } })).Is(200);
         Assert.Equal(307m, (await Report(s.Customer, "from=2026-11-01&to=2026-12-01")).Single(l => l.Project == "web").Quantity);
+    }
+
+    [Fact]
+    public void AShardWithMoreGroupsThanItKeeps_StopsKeepingThem_AndStaysInsideAzuresEntityLimit()
+    {
+        var shard = new TableEntity("a|2026-11", UsageRollup.Key(0));
+        var from = new DateTimeOffset(2026, 11, 2, 0, 0, 0, TimeSpan.Zero);
+        // Distinct 100-character products: each group costs a few hundred characters of JSON.
+        var records = Enumerable.Range(0, 3000).Select(i => new UsageRecord($"r{i}", "web", $"{i:D6}".PadRight(100, 'p'), "m", 1, "hours", from, from.AddHours(1))).ToList();
+        UsageRollup.Apply(shard, records.Take(100).Select(r => ((UsageRecord?)null, r)));
+        Assert.True(UsageRollup.Usable([shard]));
+        Assert.Equal(100, UsageRollup.Read(shard).Count);
+
+        UsageRollup.Apply(shard, records.Skip(100).Select(r => ((UsageRecord?)null, r)));
+        Assert.False(UsageRollup.Usable([shard]));
+        Assert.True(shard.Select(p => p.Value).OfType<string>().Sum(v => 2L * v.Length) < AzureTableLimits.MaxEntityBytes / 2);
+        // Once overflowed it stays so: a later write neither counts again nor grows the row.
+        UsageRollup.Apply(shard, records.Take(1).Select(r => ((UsageRecord?)null, r)));
+        Assert.False(UsageRollup.Usable([shard]));
+        Assert.Empty(UsageRollup.Read(shard));
+    }
+
+    [Fact]
+    public async Task AMonthWhoseShardOverflowed_IsReadFromItsRecords()
+    {
+        var s = await TenantScene.Build(f, op, MemberRole.PartnerEmployee);
+        (await f.As(op).Post($"/api/customers/{s.Customer}/usage", new { records = Enumerable.Range(0, 10).Select(i => Record(i)).ToArray() })).Is(200);
+        var table = f.StorageClients.TableService.GetTableClient(UsageStore.TableName);
+        var partition = s.Customer + "|2026-11";
+        // A row slipped past the intake shows which source the report reads.
+        await table.AddEntityAsync(new TableEntity(partition, "slipped") { ["ProjectId"] = "web", ["Product"] = "compute", ["Unit"] = "hours", ["Quantity"] = 7.0, ["From"] = new DateTimeOffset(2026, 11, 2, 0, 0, 0, TimeSpan.Zero), ["To"] = new DateTimeOffset(2026, 11, 2, 1, 0, 0, TimeSpan.Zero) });
+        Assert.Equal(5m, (await Report(s.Customer, "from=2026-11-01&to=2026-12-01")).Single(l => l.Project == "web").Quantity);
+
+        var shard = (await table.GetEntityAsync<TableEntity>(partition, UsageRollup.Key(0))).Value;
+        shard["Overflowed"] = true;
+        await table.UpdateEntityAsync(shard, shard.ETag, TableUpdateMode.Replace);
+        Assert.Equal(12m, (await Report(s.Customer, "from=2026-11-01&to=2026-12-01")).Single(l => l.Project == "web").Quantity);
     }
 
     private async Task<List<(string Project, decimal Quantity, int Records)>> Report(string customer, string query) =>
