@@ -8,13 +8,13 @@ using CustomerFunctions.Core.Products;
 namespace CustomerFunctions.Core.Customers;
 
 /// <summary>Creating and reading accounts.</summary>
-public sealed class CustomerEndpoints(AccountStore accounts, CallerPartners partners, InvitationIssuer invitations, ProductCatalog catalog)
+public sealed class CustomerEndpoints(AccountStore accounts, CallerPartners partners, InvitationIssuer invitations, InvitationLimits limits, ProductCatalog catalog)
 {
     /// <summary>Each product set at creation writes a row and an event; this keeps the creating transaction within Azure's 100 rows.</summary>
     public const int MaxInitialProducts = 40;
 
     /// <summary>The account named in the body is opened here: the route names none, so the dispatcher cannot.</summary>
-    public async Task<Answer<ApiResponse, Invalid, Forbidden, IdentifierTaken>> Create(ApiRequest request)
+    public async Task<Answer<ApiResponse, Invalid, Forbidden, IdentifierTaken, InvitationsRateLimited>> Create(ApiRequest request)
     {
         var body = request.ReadBody<CreateCustomerBody>();
         var kind = body.Kind ?? AccountKind.Customer;
@@ -80,6 +80,11 @@ public sealed class CustomerEndpoints(AccountStore accounts, CallerPartners part
         if (session.Account is not null)
         {
             return new IdentifierTaken(body.Id!);
+        }
+        // The first admin's invitation counts like any other: creating many customers cannot flood one address.
+        if (body.Admin is { } invited && await limits.TakeAsync(session, invited.Email!) is { } limited)
+        {
+            return limited;
         }
         var now = session.Now;
         var account = session.Account = new Account

@@ -123,4 +123,27 @@ public sealed class LimitingInvitations(ServiceFixture f) : IClassFixture<Servic
         f.Time.Advance(TimeSpan.FromDays(1));
         (await f.As(thirdAdmin).Post($"/api/customers/{third}/invitations", Body(victim))).Is(201);
     }
+
+    [Fact]
+    public async Task CustomersCreatedWithTheSameFirstAdmin_CannotMailOneAddressMoreThanTheDailyLimit()
+    {
+        var victim = Address("first-admin");
+        object Customer(string id) => new { id, name = "Flood " + id, admin = new { email = victim, fullName = "Some One" } };
+        var ids = Enumerable.Range(0, 6).Select(_ => "flood" + Guid.NewGuid().ToString("N")[..12]).ToList();
+        foreach (var id in ids.Take(5))
+        {
+            (await f.As(op).Post("/api/customers", Customer(id))).Is(201);
+        }
+        var limited = (await f.As(op).Post("/api/customers", Customer(ids[5]))).IsProblem(429, "too-many-requests");
+        Assert.InRange(RetryAfter(limited), 1, 86400);
+
+        // The refused creation left nothing: no account, no invitation, no sixth email.
+        (await f.As(op).Get($"/api/customers/{ids[5]}")).Is(404);
+        Assert.Empty(await f.StorageClients.Accounts.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {ids[5]}")).ToListAsync());
+        await f.Mail.WaitFor(victim, 5);
+        await Task.Delay(500);
+        Assert.Equal(5, f.Mail.To(victim).Count);
+        f.Time.Advance(TimeSpan.FromDays(1));
+        (await f.As(op).Post("/api/customers", Customer(ids[5]))).Is(201);
+    }
 }

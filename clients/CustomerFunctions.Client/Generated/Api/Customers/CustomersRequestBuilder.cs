@@ -95,6 +95,7 @@ namespace CustomerFunctions.Client.Api.Customers
         /// <exception cref="global::CustomerFunctions.Client.Models.Problem">When receiving a 413 status code</exception>
         /// <exception cref="global::CustomerFunctions.Client.Models.Problem">When receiving a 415 status code</exception>
         /// <exception cref="global::CustomerFunctions.Client.Models.Problem">When receiving a 422 status code</exception>
+        /// <exception cref="global::CustomerFunctions.Client.Models.Problem">When receiving a 429 status code</exception>
         /// <exception cref="global::CustomerFunctions.Client.Models.Problem">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -116,6 +117,7 @@ namespace CustomerFunctions.Client.Api.Customers
                 { "413", global::CustomerFunctions.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "415", global::CustomerFunctions.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "422", global::CustomerFunctions.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "429", global::CustomerFunctions.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "503", global::CustomerFunctions.Client.Models.Problem.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::CustomerFunctions.Client.Models.AccountView>(requestInfo, global::CustomerFunctions.Client.Models.AccountView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
