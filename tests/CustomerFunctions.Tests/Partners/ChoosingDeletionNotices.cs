@@ -74,6 +74,25 @@ public sealed class ChoosingDeletionNotices(DeletionFixture f) : IClassFixture<D
     }
 
     [Fact]
+    public async Task TheDeletedNotice_FollowsTheSettingsToo()
+    {
+        var (cast, employee) = await CastWithPartnerEmployee();
+        var desk = $"deleted-{Guid.NewGuid():N}@partner.test";
+        (await f.As(cast.PartnerAdmin).Put($"/api/partners/{cast.Partner}/settings", new { deletionNotices = "allMembers", noticeAddress = desk })).Is(200);
+        (await f.As(cast.PartnerAdmin).Delete($"/api/customers/{cast.Customer}?confirm={cast.Customer}")).Is(200);
+        Assert.Contains(cast.Customer, (await f.Mail.WaitFor(employee.Email)).Single().TextBody);
+        await f.Mail.WaitFor(desk);
+
+        var (quiet, quietEmployee) = await CastWithPartnerEmployee();
+        (await f.As(quiet.PartnerAdmin).Put($"/api/partners/{quiet.Partner}/settings", new { deletionNotices = "none" })).Is(200);
+        (await f.As(quiet.PartnerAdmin).Delete($"/api/customers/{quiet.Customer}?confirm={quiet.Customer}")).Is(200);
+        await f.Mail.WaitFor(quiet.CustomerAdmin.Email);
+        await Task.Delay(500);
+        Assert.Empty(f.Mail.To(quiet.PartnerAdmin.Email));
+        Assert.Empty(f.Mail.To(quietEmployee.Email));
+    }
+
+    [Fact]
     public async Task BadSettings_Are400WithFieldErrors_AndChangeNothing()
     {
         var (cast, _) = await CastWithPartnerEmployee();
