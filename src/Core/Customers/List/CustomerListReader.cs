@@ -210,4 +210,16 @@ public sealed class CustomerListReader(CustomerListIndex list, Paging paging)
         }
         return shards;
     }
+
+    /// <summary>Every account in the partner's list, from its records (one request per 1,000).</summary>
+    public async Task<List<ListEntry>> EntriesAsync(string partnerId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ListRows.Partition(partnerId)} and RowKey ge {ListRows.RecordPrefix} and RowKey lt {Keys.PrefixEnd(ListRows.RecordPrefix)}");
+        var entries = new List<ListEntry>();
+        await foreach (var row in list.Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            entries.Add(ListEntry.From(ListRows.Read(row)));
+        }
+        return entries;
+    }
 }

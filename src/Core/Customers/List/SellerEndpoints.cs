@@ -3,7 +3,10 @@ using CustomerFunctions.Core.Http;
 
 namespace CustomerFunctions.Core.Customers.List;
 
-/// <summary><c>GET /api/partners/{partnerId}/sellers</c>: the distinct sellers of the partner's live customers, from its counter shards (one query).</summary>
+/// <summary>
+/// <c>GET /api/partners/{partnerId}/sellers</c>: the distinct sellers of the partner's live customers, from its counter
+/// shards (one query), or from its records when a shard had too many sellers to keep.
+/// </summary>
 public sealed class SellerEndpoints(CustomerListReader list)
 {
     public sealed record SellerView(string Seller, long Customers);
@@ -17,6 +20,9 @@ public sealed class SellerEndpoints(CustomerListReader list)
             return new NotFound("The partner");
         }
         var shards = await list.CountersAsync(session.AccountId, request.Aborted);
-        return ApiResponse.Ok(new SellerList([.. ListCounters.SumSellers(shards).Select(s => new SellerView(s.Seller, s.Customers))]));
+        var sellers = ListCounters.KeepSellers(shards)
+            ? ListCounters.SumSellers(shards)
+            : ListCounters.SumSellers(await list.EntriesAsync(session.AccountId, request.Aborted));
+        return ApiResponse.Ok(new SellerList([.. sellers.Select(s => new SellerView(s.Seller, s.Customers))]));
     }
 }

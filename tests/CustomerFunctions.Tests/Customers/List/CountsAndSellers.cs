@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Azure.Data.Tables;
 using CustomerFunctions.Core.Customers;
+using CustomerFunctions.Core.Customers.List;
 using CustomerFunctions.Core.Storage;
 using CustomerFunctions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -101,6 +103,55 @@ public sealed class CountsAndSellers(ServiceFixture f) : IClassFixture<ServiceFi
         (await f.As(TestUser.New("stranger")).Get($"/api/partners/{list.Partner}/sellers")).IsProblem(404);
         var platform = await Counts("testAccounts=include");
         Assert.True(platform.GetProperty("total").GetInt64() >= 2);
+    }
+
+    [Fact]
+    public void AShardWithMoreSellersThanItKeeps_StopsKeepingThem_AndStaysInsideAzuresEntityLimit()
+    {
+        var shard = new TableEntity("p|x", ListRows.CounterKey("a"));
+        ListCounters.Contribution Seller(int i)
+        {
+            var name = $"{i:D6}".PadRight(100, 's');
+            return new(false, AccountStatus.Active, AccountStage.Preparation, name, name);
+        }
+        for (var i = 0; i < 100; i++)
+        {
+            ListCounters.Apply(shard, null, Seller(i), withSellers: true);
+        }
+        Assert.True(ListCounters.KeepSellers([shard]));
+        Assert.Equal(100, ListCounters.ReadSellers(shard).Count);
+
+        for (var i = 100; i < 3000; i++)
+        {
+            ListCounters.Apply(shard, null, Seller(i), withSellers: true);
+        }
+        Assert.False(ListCounters.KeepSellers([shard]));
+        Assert.Empty(ListCounters.ReadSellers(shard));
+        Assert.True(shard.Select(p => p.Value).OfType<string>().Sum(v => 2L * v.Length) < AzureTableLimits.MaxEntityBytes / 2);
+        // The counts go on being kept.
+        Assert.Equal(3000, shard.GetInt64("LiveTotal"));
+    }
+
+    [Fact]
+    public async Task WhenAShardOverflowed_TheSellersAreReadFromThePartnersRecords()
+    {
+        var list = await ListScene.Start(f, op);
+        await list.Customer("A", seller: "Kim");
+        await list.Customer("B", seller: "kim");
+        await list.Customer("C", seller: "Lee");
+        var gone = await list.Customer("D", seller: "Max");
+        (await f.As(op).Delete($"/api/customers/{gone}?confirm={gone}")).Is(200);
+        Assert.Equal([("Kim", 2L), ("Lee", 1L)], await Sellers(list.Partner));
+
+        // An overflowed shard keeps no sellers: the answer stays the same, read from the records.
+        var table = f.StorageClients.TableService.GetTableClient(CustomerListIndex.TableName);
+        await foreach (var shard in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {ListRows.Partition(list.Partner)} and RowKey ge {ListRows.CounterPrefix} and RowKey lt {Keys.PrefixEnd(ListRows.CounterPrefix)}")))
+        {
+            shard["SellersOverflowed"] = true;
+            shard["Sellers"] = "{}";
+            await table.UpdateEntityAsync(shard, shard.ETag, TableUpdateMode.Replace);
+        }
+        Assert.Equal([("Kim", 2L), ("Lee", 1L)], await Sellers(list.Partner));
     }
 
     private async Task<JsonElement> Counts(string query) => (await f.As(op).Get("/api/customers/counts?" + query)).Is(200).Json;
