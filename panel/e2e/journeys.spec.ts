@@ -208,6 +208,37 @@ test("speaks the user's own language without being asked, until they choose anot
   await greta.close();
 });
 
+test("registers on the public page and confirms from the emailed link after signing in", async ({ page, browser }) => {
+  const id = uniqueId("selfreg");
+  await signIn(page, process.env.OPERATOR_TOKEN!);
+  await page.getByRole("link", { name: "Platform settings" }).click();
+  const settings = page.getByRole("form", { name: "Platform settings" });
+  await settings.getByLabel("Self-registration").selectOption("open");
+  await settings.getByRole("button", { name: "Save" }).click();
+  await expect(settings.getByText("Saved.")).toBeVisible();
+
+  const rita = await browser.newContext({ locale: "en-US" });
+  const ritaPage = await rita.newPage();
+  await ritaPage.goto("/register");
+  await ritaPage.getByLabel("Name", { exact: true }).fill("Rita Robotics");
+  await ritaPage.getByLabel("Identifier").fill(id);
+  await ritaPage.getByLabel("Email", { exact: true }).fill(`rita@${id}.example`);
+  await ritaPage.getByLabel("Full name").fill("Rita Registrant");
+  await ritaPage.getByRole("button", { name: "Register" }).click();
+  await expect(ritaPage.getByRole("status")).toContainText("Check your email");
+
+  // The link opens signed out: sign in first, come back, confirm.
+  await ritaPage.goto(await emailedLink(`rita@${id}.example`, "/registrations/confirm"));
+  await ritaPage.getByRole("link", { name: "Sign in" }).click();
+  await ritaPage.getByLabel("Development token").fill(mintToken(`rita-${id}`, `rita@${id}.example`, "Rita Registrant"));
+  await ritaPage.getByRole("button", { name: "Sign in" }).click();
+  await ritaPage.getByRole("button", { name: "Confirm" }).click();
+  await expect(ritaPage.getByRole("status")).toContainText("Rita Robotics");
+  await ritaPage.getByRole("link", { name: "Rita Robotics" }).click();
+  await expect(ritaPage.getByRole("heading", { name: /Rita Robotics/ })).toBeVisible();
+  await rita.close();
+});
+
 test("exports the history as CSV and shows a message to the customer's users at login", async ({ page, browser, api }) => {
   const id = uniqueId("notice");
   await api("POST", "/api/customers", { id, name: "Notice AG", admin: { email: `nina@${id}.example`, fullName: "Nina Admin" } });
