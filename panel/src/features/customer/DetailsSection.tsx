@@ -115,7 +115,9 @@ export function DetailsSection({ customer, etag }: { customer: Customer; etag: s
                   ? t(`status.${customer.status}`)
                   : field === "stage"
                     ? t(`stage.${customer.stage}`)
-                    : (customer[field] ?? "—")}
+                    : field === "kind"
+                      ? t(`kind.${customer.kind}`)
+                      : (customer[field] ?? "—")}
               </dd>
             </div>
           ))}

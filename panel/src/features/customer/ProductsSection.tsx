@@ -45,6 +45,8 @@ export function ProductsSection({ customer }: { customer: Customer }) {
             <td>
               <select
                 aria-label={`${p.name} ${t("products.visible")}`}
+                disabled={change.isPending}
+                aria-busy={change.isPending && change.variables.productId === p.id}
                 value={p.visibilitySource === "inherited" ? "inherit" : String(p.visible)}
                 onChange={(e) =>
                   change.mutate({
@@ -63,10 +65,12 @@ export function ProductsSection({ customer }: { customer: Customer }) {
                 <option value="false">{t("common.no")}</option>
               </select>
             </td>
-            <td>{p.visibilitySource}</td>
+            <td>{t(`visibilitySource.${p.visibilitySource}`)}</td>
             <td>
               <select
                 aria-label={`${p.name} ${t("field.status")}`}
+                disabled={change.isPending}
+                aria-busy={change.isPending && change.variables.productId === p.id}
                 value={p.status}
                 onChange={(e) =>
                   change.mutate({
