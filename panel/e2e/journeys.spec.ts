@@ -180,6 +180,65 @@ test("speaks German when the user chooses it", async ({ page }) => {
   await expect(page.getByRole("button", { name: "Abmelden" })).toBeVisible();
 });
 
+test("speaks the user's own language without being asked, until they choose another", async ({ browser, api }) => {
+  const id = uniqueId("sprache");
+  await api("POST", "/api/customers", {
+    id,
+    name: "Sprache GmbH",
+    language: "de",
+    admin: { email: `greta@${id}.example`, fullName: "Greta Admin" },
+  });
+  const greta = await browser.newContext({ locale: "en-US" });
+  const page = await greta.newPage();
+  await page.goto(await emailedLink(`greta@${id}.example`, "/invitations/accept"));
+  await page.getByRole("link", { name: "Sign in" }).click();
+  await page.getByLabel("Development token").fill(mintToken(`greta-${id}`, `greta@${id}.example`, "Greta Admin"));
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Accept invitation" }).click();
+
+  // Her membership's language is the account's (German): the panel speaks it though her browser asks for English.
+  await expect(page.getByRole("button", { name: "Abmelden" })).toBeVisible();
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: /Sprache GmbH/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Abmelden" })).toBeVisible();
+  await page.getByLabel("Sprache", { exact: true }).selectOption("en");
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await greta.close();
+});
+
+test("registers on the public page and confirms from the emailed link after signing in", async ({ page, browser }) => {
+  const id = uniqueId("selfreg");
+  await signIn(page, process.env.OPERATOR_TOKEN!);
+  await page.getByRole("link", { name: "Platform settings" }).click();
+  const settings = page.getByRole("form", { name: "Platform settings" });
+  await settings.getByLabel("Self-registration").selectOption("open");
+  await settings.getByRole("button", { name: "Save" }).click();
+  await expect(settings.getByText("Saved.")).toBeVisible();
+
+  const rita = await browser.newContext({ locale: "en-US" });
+  const ritaPage = await rita.newPage();
+  await ritaPage.goto("/register");
+  await ritaPage.getByLabel("Name", { exact: true }).fill("Rita Robotics");
+  await ritaPage.getByLabel("Identifier").fill(id);
+  await ritaPage.getByLabel("Email", { exact: true }).fill(`rita@${id}.example`);
+  await ritaPage.getByLabel("Full name").fill("Rita Registrant");
+  await ritaPage.getByRole("button", { name: "Register" }).click();
+  await expect(ritaPage.getByRole("status")).toContainText("Check your email");
+
+  // The link opens signed out: sign in first, come back, confirm.
+  await ritaPage.goto(await emailedLink(`rita@${id}.example`, "/registrations/confirm"));
+  await ritaPage.getByRole("link", { name: "Sign in" }).click();
+  await ritaPage.getByLabel("Development token").fill(mintToken(`rita-${id}`, `rita@${id}.example`, "Rita Registrant"));
+  await ritaPage.getByRole("button", { name: "Sign in" }).click();
+  await ritaPage.getByRole("button", { name: "Confirm" }).click();
+  await expect(ritaPage.getByRole("status")).toContainText("Rita Robotics");
+  await ritaPage.getByRole("link", { name: "Rita Robotics" }).click();
+  await expect(ritaPage.getByRole("heading", { name: /Rita Robotics/ })).toBeVisible();
+  await rita.close();
+});
+
 test("exports the history as CSV and shows a message to the customer's users at login", async ({ page, browser, api }) => {
   const id = uniqueId("notice");
   await api("POST", "/api/customers", { id, name: "Notice AG", admin: { email: `nina@${id}.example`, fullName: "Nina Admin" } });
@@ -277,4 +336,18 @@ test("a partner admin works in their partner account: its customers, invitation 
     await page.goto(`/customers/${partner}-c1/messages`);
     await expect(page.getByRole("heading", { name: "Maintenance on Sunday" })).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 20000 });
+
+  // Pat joins the new customer too; the switcher then moves the whole panel (nav, list) between the two accounts.
+  await page.goto(`/customers/${partner}-c1`);
+  await page.getByRole("button", { name: "Add myself as admin" }).click();
+  const switcher = page.getByTestId("account-switcher");
+  await expect(switcher.locator("option")).toHaveCount(2);
+  await switcher.selectOption(`${partner}-c1`);
+  await expect(page).toHaveURL(new RegExp(`/customers/${partner}-c1$`));
+  await expect(page.getByRole("link", { name: "Invitation links" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Customer Accounts" }).click();
+  await expect(page).toHaveURL(new RegExp(`/customers/${partner}-c1$`));
+  await switcher.selectOption(partner);
+  await expect(page.getByRole("link", { name: "Invitation links" })).toBeVisible();
+  await expect(page.getByTestId("customer-row").filter({ hasText: "First Client" })).toBeVisible();
 });

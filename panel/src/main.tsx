@@ -6,6 +6,7 @@ import { configureApi } from "./api/client";
 import { App } from "./app/App";
 import { loadConfig } from "./app/config";
 import { SessionProvider } from "./auth/session";
+import { CurrentAccountProvider } from "./features/me/currentAccount";
 import { I18nProvider } from "./i18n/i18n";
 import "./styles.css";
 
@@ -20,9 +21,11 @@ void loadConfig().then((config) => {
       <QueryClientProvider client={queryClient}>
         <I18nProvider>
           <SessionProvider config={config}>
-            <BrowserRouter>
-              <App />
-            </BrowserRouter>
+            <CurrentAccountProvider>
+              <BrowserRouter>
+                <App />
+              </BrowserRouter>
+            </CurrentAccountProvider>
           </SessionProvider>
         </I18nProvider>
       </QueryClientProvider>

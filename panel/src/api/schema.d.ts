@@ -1356,6 +1356,7 @@ export interface components {
             role: components["schemas"]["MemberRole"];
             status?: components["schemas"]["AccountStatus"];
             partnerId?: string | null;
+            language?: string | null;
         };
         /** @enum {string} */
         MessageAudience: "everyone" | "admins" | "users";

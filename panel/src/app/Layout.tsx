@@ -30,7 +30,7 @@ export function Layout() {
         ) : null}
         <span className="spacer" />
         {signedIn && !impersonation ? <AccountSwitcher /> : null}
-        <select aria-label="Language" value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
+        <select aria-label={t("nav.language")} value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
           {languages.map((l) => (
             <option key={l} value={l}>
               {l.toUpperCase()}

@@ -1,6 +1,6 @@
 // Who is signed in, with which token: a development token, an OpenID Connect access token, or (while "Log in as"
 // runs) an impersonation token that is dropped when it ends or expires.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import type { User } from "oidc-client-ts";
 import { setTokenSource } from "../api/client";
@@ -58,7 +58,12 @@ export function SessionProvider({ config, children }: { config: PanelConfig; chi
   }, [changeIdentity]);
 
   // A 401 ends an impersonation (expired, or its account disabled) and otherwise the session (the token expired).
-  setTokenSource(() => impersonation?.token ?? token, impersonation ? endImpersonation : signOut);
+  // A layout effect: it runs after the render commits and before any screen's queries start (in passive effects), so
+  // the first request after a sign-in already carries the new token.
+  useLayoutEffect(
+    () => setTokenSource(() => impersonation?.token ?? token, impersonation ? endImpersonation : signOut),
+    [token, impersonation, endImpersonation, signOut],
+  );
 
   // OpenID Connect: the access token the library renews replaces the one in use.
   useEffect(() => {

@@ -3,6 +3,7 @@ import { useInfiniteQuery, type QueryKey } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { present } from "../api/client";
 import { useI18n } from "../i18n/i18n";
+import { BusyButton } from "./BusyButton";
 import { ProblemMessage } from "./ProblemMessage";
 
 export type Page<T> = { items: (T | null)[]; continuationToken?: string | null };
@@ -27,9 +28,9 @@ export function PagedFooter({ query }: { query: ReturnType<typeof usePaged<unkno
       <ProblemMessage error={query.error} />
       {!query.isPending && !query.error && query.items.length === 0 ? <p className="muted">{t("common.noItems")}</p> : null}
       {query.hasNextPage ? (
-        <button type="button" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-          {query.isFetchingNextPage ? t("common.loading") : t("common.loadMore")}
-        </button>
+        <BusyButton busy={query.isFetchingNextPage} onClick={() => query.fetchNextPage()}>
+          {t("common.loadMore")}
+        </BusyButton>
       ) : null}
     </>
   );

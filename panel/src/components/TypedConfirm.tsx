@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { BusyButton } from "./BusyButton";
 
 /** A destructive button that only arms once the user typed `expected` (the customer id). */
 export function TypedConfirm({
@@ -21,9 +22,9 @@ export function TypedConfirm({
         {prompt}
         <input value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
       </label>
-      <button type="button" className="danger" disabled={typed !== expected || busy} onClick={onConfirm}>
+      <BusyButton className="danger" busy={busy ?? false} disabled={typed !== expected} onClick={onConfirm}>
         {action}
-      </button>
+      </BusyButton>
     </div>
   );
 }

@@ -64,9 +64,9 @@ public sealed class CustomerUpdateEndpoints
         account.Edit(changes.Next, session.Now);
         session.Record(EventTypes.CustomerUpdated, null, changes.List);
         session.Effect(new SyncAccountListing());
-        if (changes.List.Any(c => c.Field == "name"))
+        if (changes.List.Any(c => c.Field is "name" or "language"))
         {
-            // Membership index rows carry the account's name.
+            // Membership index rows carry the account's name, and its language for members without their own.
             session.Effect(new SyncAllMemberships());
         }
         return await session.CommitAsync(ApiResponse.Ok(AccountView.From(account)));

@@ -20,7 +20,7 @@ public sealed class DeletionNotices(AccountStore accounts, IdGenerator ids)
         var recipients = new List<(Member Admin, string Language)>();
         foreach (var admin in await MembersAsync(account.Id, Member.AdminRoleFor(account.Kind), cancellationToken))
         {
-            recipients.Add((admin, admin.Language ?? account.Language));
+            recipients.Add((admin, admin.LanguageIn(account)));
         }
         if (account.PartnerId is { } partnerId)
         {

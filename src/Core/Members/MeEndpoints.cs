@@ -23,7 +23,7 @@ public sealed class MeEndpoints(IndexTable index, AccountStore accounts, Operato
             // An impersonation token is a customer admin of its one account and nothing else, whatever the impersonator's own memberships.
             var stored = await accounts.ReadAccountAsync(caller.ImpersonatedAccountId!, request.Aborted);
             var only = stored?.Account is { } account
-                ? new[] { new MembershipView(account.Id, account.Name, account.Kind, Member.AdminRoleFor(account.Kind), account.Status, account.PartnerId) }
+                ? new[] { new MembershipView(account.Id, account.Name, account.Kind, Member.AdminRoleFor(account.Kind), account.Status, account.PartnerId, account.Language) }
                 : [];
             var features = MeFeatures.For((await operatorSettings).Settings, mayManageLinks: false);
             return ApiResponse.Ok(new MeView(caller.UserId, caller.Email, caller.Name, IsOperator: false, only, features) { Impersonation = ImpersonationDescription.For(caller) });
@@ -38,24 +38,32 @@ public sealed class MeEndpoints(IndexTable index, AccountStore accounts, Operato
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {IndexTable.UserMemberships(userId)} and Removed eq false");
         var memberships = new List<MembershipView>();
-        await foreach (var row in index.Table.QueryAsync<TableEntity>(filter, select: ["RowKey", "AccountName", "Kind", "Role", "Status", "PartnerId"], cancellationToken: cancellationToken))
+        await foreach (var row in index.Table.QueryAsync<TableEntity>(filter, select: ["RowKey", "AccountName", "Kind", "Role", "Status", "PartnerId", "Language"], cancellationToken: cancellationToken))
         {
             if (Enum.TryParse<AccountKind>(row.GetString("Kind"), out var kind) && Enum.TryParse<MemberRole>(row.GetString("Role"), out var role))
             {
                 var status = Enum.TryParse<AccountStatus>(row.GetString("Status"), out var s) ? s : (AccountStatus?)null;
-                memberships.Add(new MembershipView(row.RowKey, row.GetString("AccountName"), kind, role, status, row.GetString("PartnerId")));
+                memberships.Add(new MembershipView(row.RowKey, row.GetString("AccountName"), kind, role, status, row.GetString("PartnerId"), row.GetString("Language")));
             }
             if (memberships.Count == MaxMemberships)
             {
                 break;
             }
         }
-        return await WithProfilesWhereUnsyncedAsync(memberships, cancellationToken);
+        return await WithProfilesWhereUnsyncedAsync(userId, memberships, cancellationToken);
     }
 
-    /// <summary>Index rows written before they carried the account's status (and partner) take both from the profile.</summary>
-    private async Task<List<MembershipView>> WithProfilesWhereUnsyncedAsync(List<MembershipView> memberships, CancellationToken cancellationToken) =>
-        [.. await Task.WhenAll(memberships.Select(async m => m.Status is not null
-            ? m
-            : (await accounts.ReadAccountAsync(m.CustomerId, cancellationToken))?.Account is { } account ? m with { Status = account.Status, PartnerId = account.PartnerId } : m))];
+    /// <summary>Index rows written before they carried the account's status, partner and the member's language take them from the account.</summary>
+    private async Task<List<MembershipView>> WithProfilesWhereUnsyncedAsync(string userId, List<MembershipView> memberships, CancellationToken cancellationToken) =>
+        [.. await Task.WhenAll(memberships.Select(async m => m.Status is not null && m.Language is not null ? m : await FromProfileAsync(userId, m, cancellationToken)))];
+
+    private async Task<MembershipView> FromProfileAsync(string userId, MembershipView m, CancellationToken cancellationToken)
+    {
+        if ((await accounts.ReadAccountAsync(m.CustomerId, cancellationToken))?.Account is not { } account)
+        {
+            return m;
+        }
+        var member = await accounts.ReadMemberAsync(m.CustomerId, userId, cancellationToken);
+        return m with { Status = account.Status, PartnerId = account.PartnerId, Language = member?.LanguageIn(account) ?? account.Language };
+    }
 }

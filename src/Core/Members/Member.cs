@@ -10,6 +10,9 @@ public sealed record Member(string UserId, string? Email, string? Name, MemberRo
     /// <summary>The language of this user's emails; null: the account's.</summary>
     public string? Language { get; init; }
 
+    /// <summary>The language this user reads in <paramref name="account"/>: their own, else the account's (emails, the panel).</summary>
+    public string LanguageIn(Account account) => Language ?? account.Language;
+
     public bool IsAdmin => Role is MemberRole.CustomerAdmin or MemberRole.PartnerAdmin;
 
     /// <summary>User ids come from tokens (at most 128 characters); anything else in a route cannot name a member.</summary>

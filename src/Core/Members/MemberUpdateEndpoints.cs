@@ -1,6 +1,7 @@
 using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Http;
+using CustomerFunctions.Core.Storage;
 
 namespace CustomerFunctions.Core.Members;
 
@@ -69,10 +70,13 @@ public sealed class MemberUpdateEndpoints
         {
             return ApiResponse.Ok(MemberView.From(member)) with { ETag = session.ProfileETag?.ToString() };
         }
-        // No index row copies a member's name, email or language (the membership index holds the account's side), so
-        // nothing derived needs an effect: every reader of these fields reads the member row.
+        // No index row copies a member's name or email; the membership index row carries their language (for /api/me).
         session.Replace(AccountPartition.Members, next, stored.ETag);
         session.Record(EventTypes.UserUpdated, new { userId = member.UserId }, changes);
+        if (next.Language != member.Language)
+        {
+            session.Effect(new SyncMembership(member.UserId));
+        }
         return await session.CommitAsync(ApiResponse.Ok(MemberView.From(next)));
     }
 }

@@ -20,4 +20,5 @@ public sealed record MeView(string UserId, string? Email, string? Name, bool IsO
     public Impersonation.ImpersonationDescription? Impersonation { get; init; }
 }
 
-public sealed record MembershipView(string CustomerId, string? Name, AccountKind Kind, MemberRole Role, AccountStatus? Status, string? PartnerId);
+/// <summary>One account the caller belongs to; <c>Language</c> is the one they read in there (their own, else the account's).</summary>
+public sealed record MembershipView(string CustomerId, string? Name, AccountKind Kind, MemberRole Role, AccountStatus? Status, string? PartnerId, string? Language);

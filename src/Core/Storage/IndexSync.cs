@@ -24,6 +24,7 @@ public sealed class IndexSync(IndexTable index, AccountStore accounts)
                 ["Role"] = member.Role.ToString(),
                 ["Status"] = account.Status.ToString(),
                 ["PartnerId"] = account.PartnerId,
+                ["Language"] = member.LanguageIn(account),
             };
         }
         await index.WriteAsync(IndexTable.UserMemberships(userId), accountId, account.Version, properties, cancellationToken);

@@ -26,6 +26,22 @@ public sealed class MeFeaturesAndPublicSettings(ServiceFixture f) : IClassFixtur
     }
 
     [Fact]
+    public async Task Memberships_CarryTheLanguageTheUserReadsIn_TheirOwnElseTheAccounts()
+    {
+        var (customer, admin) = await Seed.CustomerWithAdmin(f, op, language: "de");
+        Assert.Equal("de", (await Membership(admin, customer)).GetProperty("language").GetString());
+
+        (await f.As(op).Patch($"/api/customers/{customer}/members/{admin.Id}", new { language = "en" })).Is(200);
+        await AccountRows.Eventually(async () => (await Membership(admin, customer)).GetProperty("language").GetString() == "en", "the member's own language wins");
+
+        (await f.As(op).Patch($"/api/customers/{customer}/members/{admin.Id}", new { language = (string?)null })).Is(200);
+        (await f.As(op).Patch($"/api/customers/{customer}", new { language = "en" })).Is(200);
+        await AccountRows.Eventually(async () => (await Membership(admin, customer)).GetProperty("language").GetString() == "en", "without their own, the account's language");
+        (await f.As(op).Patch($"/api/customers/{customer}", new { language = "de" })).Is(200);
+        await AccountRows.Eventually(async () => (await Membership(admin, customer)).GetProperty("language").GetString() == "de", "the account's language follows its change");
+    }
+
+    [Fact]
     public async Task Features_FollowTheOperatorSettings_AndOnlyOperatorsAndPartnerMembersMayHandOutLinks()
     {
         var partner = await Seed.Partner(f, op);

@@ -22,6 +22,14 @@ namespace CustomerFunctions.Client.Models
 #endif
         /// <summary>The kind property</summary>
         public global::CustomerFunctions.Client.Models.AccountKind? Kind { get; set; }
+        /// <summary>The language property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Language { get; set; }
+#nullable restore
+#else
+        public string Language { get; set; }
+#endif
         /// <summary>The name property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -62,6 +70,7 @@ namespace CustomerFunctions.Client.Models
             {
                 { "customerId", n => { CustomerId = n.GetStringValue(); } },
                 { "kind", n => { Kind = n.GetEnumValue<global::CustomerFunctions.Client.Models.AccountKind>(); } },
+                { "language", n => { Language = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "partnerId", n => { PartnerId = n.GetStringValue(); } },
                 { "role", n => { Role = n.GetEnumValue<global::CustomerFunctions.Client.Models.MemberRole>(); } },
@@ -77,6 +86,7 @@ namespace CustomerFunctions.Client.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("customerId", CustomerId);
             writer.WriteEnumValue<global::CustomerFunctions.Client.Models.AccountKind>("kind", Kind);
+            writer.WriteStringValue("language", Language);
             writer.WriteStringValue("name", Name);
             writer.WriteStringValue("partnerId", PartnerId);
             writer.WriteEnumValue<global::CustomerFunctions.Client.Models.MemberRole>("role", Role);

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { api, unwrap } from "../../api/client";
+import { BusyButton } from "../../components/BusyButton";
 import { Field } from "../../components/Field";
 import { PagedFooter, Table, usePaged } from "../../components/Paged";
 import { ProblemMessage } from "../../components/ProblemMessage";
@@ -55,9 +56,9 @@ export function DeletionSection({ customer }: { customer: Customer }) {
           <Field label={t("field.reason")} name="reason" error={request.error}>
             <input value={reason} onChange={(e) => setReason(e.target.value)} />
           </Field>
-          <button type="button" onClick={() => request.mutate()} disabled={request.isPending}>
+          <BusyButton busy={request.isPending} onClick={() => request.mutate()}>
             {t("deletion.request")}
-          </button>
+          </BusyButton>
         </div>
       ) : null}
       {requested ? (
@@ -65,9 +66,9 @@ export function DeletionSection({ customer }: { customer: Customer }) {
           <Field label={t("field.note")} name="note" error={cancel.error}>
             <input value={note} onChange={(e) => setNote(e.target.value)} />
           </Field>
-          <button type="button" onClick={() => cancel.mutate()} disabled={cancel.isPending}>
+          <BusyButton busy={cancel.isPending} onClick={() => cancel.mutate()}>
             {t("deletion.cancel")}
-          </button>
+          </BusyButton>
         </div>
       ) : null}
       {customer.status !== "deleted" ? (

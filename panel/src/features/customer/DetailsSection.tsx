@@ -1,10 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api, ApiProblem, unwrap } from "../../api/client";
+import { BusyButton } from "../../components/BusyButton";
 import { Field } from "../../components/Field";
 import { ProblemMessage } from "../../components/ProblemMessage";
 import { useI18n } from "../../i18n/i18n";
 import type { paths } from "../../api/schema";
+import type { AccountStatus } from "../../i18n/enums";
 import type { Customer } from "./api";
 
 type UpdateBody = NonNullable<NonNullable<paths["/api/customers/{id}"]["patch"]["requestBody"]>["content"]["application/json"]>;
@@ -30,7 +32,8 @@ export function DetailsSection({ customer, etag }: { customer: Customer; etag: s
     onSuccess: () => (setEditing(false), refresh()),
   });
   const setStatus = useMutation({
-    mutationFn: (status: "active" | "disabled") => unwrap(api.PUT("/api/customers/{id}/status", { params: { path }, body: { status } })),
+    mutationFn: (status: Extract<AccountStatus, "active" | "disabled">) =>
+      unwrap(api.PUT("/api/customers/{id}/status", { params: { path }, body: { status } })),
     onSuccess: refresh,
   });
   const setQuota = useMutation({
@@ -39,7 +42,10 @@ export function DetailsSection({ customer, etag }: { customer: Customer; etag: s
   });
   const addMyself = useMutation({
     mutationFn: () => unwrap(api.POST("/api/customers/{id}/members/me", { params: { path } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["customer", customer.id, "members"] }),
+    onSuccess: () => (
+      queryClient.invalidateQueries({ queryKey: ["customer", customer.id, "members"] }),
+      queryClient.invalidateQueries({ queryKey: ["me"] }) // a new membership: the account switcher lists it
+    ),
   });
 
   const conflict = save.error instanceof ApiProblem && save.error.status === 412;
@@ -76,9 +82,9 @@ export function DetailsSection({ customer, etag }: { customer: Customer; etag: s
             <ProblemMessage error={save.error} />
           )}
           <div className="actions">
-            <button type="submit" disabled={save.isPending}>
+            <BusyButton type="submit" busy={save.isPending}>
               {t("common.save")}
-            </button>
+            </BusyButton>
             <button type="button" className="secondary" onClick={() => (save.reset(), setEditing(false))}>
               {t("common.cancel")}
             </button>
@@ -104,7 +110,15 @@ export function DetailsSection({ customer, etag }: { customer: Customer; etag: s
           ).map((field) => (
             <div key={field}>
               <dt>{t(`field.${field}`)}</dt>
-              <dd>{String(customer[field] ?? "—")}</dd>
+              <dd>
+                {field === "status"
+                  ? t(`status.${customer.status}`)
+                  : field === "stage"
+                    ? t(`stage.${customer.stage}`)
+                    : field === "kind"
+                      ? t(`kind.${customer.kind}`)
+                      : (customer[field] ?? "—")}
+              </dd>
             </div>
           ))}
           <div>
@@ -136,17 +150,17 @@ export function DetailsSection({ customer, etag }: { customer: Customer; etag: s
           </button>
         ) : null}
         {customer.status === "disabled" ? (
-          <button type="button" onClick={() => setStatus.mutate("active")}>
+          <BusyButton busy={setStatus.isPending} onClick={() => setStatus.mutate("active")}>
             {t("details.enable")}
-          </button>
+          </BusyButton>
         ) : customer.status === "active" ? (
-          <button type="button" className="secondary" onClick={() => setStatus.mutate("disabled")}>
+          <BusyButton className="secondary" busy={setStatus.isPending} onClick={() => setStatus.mutate("disabled")}>
             {t("details.disable")}
-          </button>
+          </BusyButton>
         ) : null}
-        <button type="button" className="secondary" onClick={() => addMyself.mutate()}>
+        <BusyButton className="secondary" busy={addMyself.isPending} onClick={() => addMyself.mutate()}>
           {t("details.addMyself")}
-        </button>
+        </BusyButton>
       </div>
       <form
         className="inline"
@@ -155,7 +169,9 @@ export function DetailsSection({ customer, etag }: { customer: Customer; etag: s
         <Field label={t("field.projectQuota")} name="projects" error={setQuota.error}>
           <input type="number" min={0} defaultValue={customer.projectQuota} />
         </Field>
-        <button type="submit">{t("details.quotaSave")}</button>
+        <BusyButton type="submit" busy={setQuota.isPending}>
+          {t("details.quotaSave")}
+        </BusyButton>
       </form>
       <ProblemMessage error={setStatus.error ?? setQuota.error ?? addMyself.error} />
       {addMyself.isSuccess ? <p className="ok">{t("common.saved")}</p> : null}

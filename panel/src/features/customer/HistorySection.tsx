@@ -1,5 +1,7 @@
+import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, download, present, unwrap } from "../../api/client";
+import { BusyButton } from "../../components/BusyButton";
 import { PagedFooter, Table, usePaged } from "../../components/Paged";
 import { ProblemMessage } from "../../components/ProblemMessage";
 import { useI18n } from "../../i18n/i18n";
@@ -9,7 +11,6 @@ import type { Customer } from "./api";
 export function HistorySection({ customer }: { customer: Customer }) {
   const { t, formatDate } = useI18n();
   const [filters, setFilters] = useState({ type: "", from: "", to: "" });
-  const [exportError, setExportError] = useState<unknown>(null);
   const query = {
     type: filters.type || undefined,
     from: filters.from ? new Date(filters.from).toISOString() : undefined,
@@ -19,11 +20,13 @@ export function HistorySection({ customer }: { customer: Customer }) {
   const history = usePaged(["customer", customer.id, "history", query], (continuationToken) =>
     unwrap(api.GET("/api/customers/{id}/history", { params: { path, query: { ...query, continuationToken } } })),
   );
-  const exportCsv = () =>
-    download(
-      api.GET("/api/customers/{id}/history", { params: { path, query }, headers: { Accept: "text/csv" }, parseAs: "stream" }),
-      `${customer.id}-history.csv`,
-    ).then(() => setExportError(null), setExportError);
+  const exportCsv = useMutation({
+    mutationFn: () =>
+      download(
+        api.GET("/api/customers/{id}/history", { params: { path, query }, headers: { Accept: "text/csv" }, parseAs: "stream" }),
+        `${customer.id}-history.csv`,
+      ),
+  });
 
   return (
     <div className="stack">
@@ -40,11 +43,11 @@ export function HistorySection({ customer }: { customer: Customer }) {
           {t("field.to")}
           <input type="date" value={filters.to} onChange={(e) => setFilters({ ...filters, to: e.target.value })} />
         </label>
-        <button type="button" className="secondary" onClick={exportCsv}>
+        <BusyButton className="secondary" busy={exportCsv.isPending} onClick={() => exportCsv.mutate()}>
           {t("common.exportCsv")}
-        </button>
+        </BusyButton>
       </div>
-      <ProblemMessage error={exportError} />
+      <ProblemMessage error={exportCsv.error} />
       <Table
         head={[t("field.createdAt"), t("field.type"), t("history.actor"), t("history.changes")].map((h) => (
           <th key={h}>{h}</th>

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api, idempotencyKey, unwrap } from "../../api/client";
+import { BusyButton } from "../../components/BusyButton";
 import { Field } from "../../components/Field";
 import { PagedFooter, Table, usePaged } from "../../components/Paged";
 import { ProblemMessage } from "../../components/ProblemMessage";
@@ -62,13 +63,13 @@ export function InvitationsSection({ customer }: { customer: Customer }) {
         </Field>
         <Field label={t("field.role")} name="role" error={invite.error}>
           <select defaultValue={employee}>
-            <option value={employee}>{employee}</option>
-            <option value={admin}>{admin}</option>
+            <option value={employee}>{t(`role.${employee}`)}</option>
+            <option value={admin}>{t(`role.${admin}`)}</option>
           </select>
         </Field>
-        <button type="submit" disabled={invite.isPending}>
+        <BusyButton type="submit" busy={invite.isPending}>
           {t("invitations.invite")}
-        </button>
+        </BusyButton>
       </form>
       {invite.isSuccess ? <p className="ok">{t("invitations.sent", { email: invite.data.email })}</p> : null}
       <ProblemMessage error={invite.error ?? resend.error ?? cancel.error} />
@@ -81,15 +82,23 @@ export function InvitationsSection({ customer }: { customer: Customer }) {
           <tr key={invitation.id} data-testid="invitation-row">
             <td>{invitation.email}</td>
             <td>{invitation.fullName}</td>
-            <td>{invitation.role}</td>
+            <td>{t(`role.${invitation.role}`)}</td>
             <td>{formatDate(invitation.expiresAt)}</td>
             <td className="actions">
-              <button type="button" className="secondary" onClick={() => resend.mutate(invitation.id)}>
+              <BusyButton
+                className="secondary"
+                busy={resend.isPending && resend.variables === invitation.id}
+                onClick={() => resend.mutate(invitation.id)}
+              >
                 {t("invitations.resend")}
-              </button>
-              <button type="button" className="danger" onClick={() => cancel.mutate(invitation.id)}>
+              </BusyButton>
+              <BusyButton
+                className="danger"
+                busy={cancel.isPending && cancel.variables === invitation.id}
+                onClick={() => cancel.mutate(invitation.id)}
+              >
                 {t("invitations.cancel")}
-              </button>
+              </BusyButton>
             </td>
           </tr>
         ))}

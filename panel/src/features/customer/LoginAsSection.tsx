@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { api, idempotencyKey, unwrap } from "../../api/client";
 import { useSession } from "../../auth/session";
+import { BusyButton } from "../../components/BusyButton";
 import { Field } from "../../components/Field";
 import { ProblemMessage } from "../../components/ProblemMessage";
 import { useI18n } from "../../i18n/i18n";
@@ -33,9 +34,9 @@ export function LoginAsSection({ customer }: { customer: Customer }) {
       <Field label={t("field.reason")} name="reason" error={start.error}>
         <input required value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
-      <button type="submit" disabled={start.isPending}>
+      <BusyButton type="submit" busy={start.isPending}>
         {t("loginAs.start")}
-      </button>
+      </BusyButton>
       <ProblemMessage error={start.error} />
     </form>
   );

@@ -2,17 +2,18 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { api, unwrap } from "../../api/client";
 import type { paths } from "../../api/schema";
+import { BusyButton } from "../../components/BusyButton";
 import { Field } from "../../components/Field";
 import { ProblemMessage } from "../../components/ProblemMessage";
 import { useI18n } from "../../i18n/i18n";
+import type { MemberView } from "./api";
 
 type MemberPatch = NonNullable<
   NonNullable<paths["/api/customers/{id}/members/{userId}"]["patch"]["requestBody"]>["content"]["application/json"]
 >;
-type Member = { userId: string; name?: string | null; email?: string | null; language?: string | null };
 
 /** A member's contact name, the address their emails go to and the language of those emails. */
-export function MemberEditor({ customerId, member, onDone }: { customerId: string; member: Member; onDone: () => void }) {
+export function MemberEditor({ customerId, member, onDone }: { customerId: string; member: MemberView; onDone: () => void }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const save = useMutation({
@@ -48,9 +49,9 @@ export function MemberEditor({ customerId, member, onDone }: { customerId: strin
           <option value="de">Deutsch</option>
         </select>
       </Field>
-      <button type="submit" disabled={save.isPending}>
+      <BusyButton type="submit" busy={save.isPending}>
         {t("common.save")}
-      </button>
+      </BusyButton>
       <button type="button" className="secondary" onClick={onDone}>
         {t("common.cancel")}
       </button>

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
 import { api, unwrap } from "../../api/client";
+import { BusyButton } from "../../components/BusyButton";
 import { PagedFooter, Table, usePaged } from "../../components/Paged";
 import { ProblemMessage } from "../../components/ProblemMessage";
 import { useI18n } from "../../i18n/i18n";
@@ -42,22 +43,26 @@ export function MembersSection({ customer }: { customer: Customer }) {
             <tr>
               <td>{m.name ?? m.userId}</td>
               <td>{m.email}</td>
-              <td>{m.role}</td>
+              <td>{t(`role.${m.role}`)}</td>
               <td>{formatDate(m.addedAt)}</td>
               <td className="actions">
-                <button
-                  type="button"
+                <BusyButton
                   className="secondary"
+                  busy={setRole.isPending && setRole.variables.userId === m.userId}
                   onClick={() => setRole.mutate({ userId: m.userId, role: m.role === admin ? employee : admin })}
                 >
                   {m.role === admin ? t("users.makeEmployee") : t("users.makeAdmin")}
-                </button>
+                </BusyButton>
                 <button type="button" className="secondary" onClick={() => setEditing(m.userId)}>
                   {t("users.edit")}
                 </button>
-                <button type="button" className="danger" onClick={() => remove.mutate(m.userId)}>
+                <BusyButton
+                  className="danger"
+                  busy={remove.isPending && remove.variables === m.userId}
+                  onClick={() => remove.mutate(m.userId)}
+                >
                   {t("common.remove")}
-                </button>
+                </BusyButton>
               </td>
             </tr>
             {editing === m.userId ? (

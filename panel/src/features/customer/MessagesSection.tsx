@@ -2,10 +2,12 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api, idempotencyKey, present, unwrap } from "../../api/client";
 import type { components } from "../../api/schema";
+import { BusyButton } from "../../components/BusyButton";
 import { Field } from "../../components/Field";
 import { PagedFooter, usePaged } from "../../components/Paged";
 import { MessageFields } from "../../components/MessageFields";
 import { ProblemMessage } from "../../components/ProblemMessage";
+import type { MessageMode } from "../../i18n/enums";
 import { useI18n } from "../../i18n/i18n";
 import type { Customer } from "./api";
 
@@ -34,7 +36,7 @@ export function MessagesSection({ customer }: { customer: Customer }) {
           body: {
             subject: form.get("subject") as string,
             body: form.get("body") as string,
-            mode: form.get("mode") as "allMustRead" | "singleRead",
+            mode: form.get("mode") as MessageMode,
             audience: form.get("audience") as Audience,
             userIds: form.get("audience") === "users" ? (form.getAll("userIds") as string[]) : undefined,
           },
@@ -72,9 +74,9 @@ export function MessagesSection({ customer }: { customer: Customer }) {
           </Field>
         ) : null}
         <ProblemMessage error={send.error} />
-        <button type="submit" disabled={send.isPending}>
+        <BusyButton type="submit" busy={send.isPending}>
           {t("messages.send")}
-        </button>
+        </BusyButton>
       </form>
       {messages.items.map((m) => (
         <article key={m.id} className="card">

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, present, unwrap } from "../../api/client";
 import type { paths } from "../../api/schema";
+import { productStatuses } from "../../i18n/enums";
 import { ProblemMessage } from "../../components/ProblemMessage";
 import { Table } from "../../components/Paged";
 import { useI18n } from "../../i18n/i18n";
@@ -9,7 +10,6 @@ import type { Customer } from "./api";
 type ProductBody = NonNullable<
   NonNullable<paths["/api/customers/{id}/products/{productId}"]["put"]["requestBody"]>["content"]["application/json"]
 >;
-const statuses = ["notActivated", "trial", "active", "paused", "trialEnd", "deleted"] as const;
 
 /** Per product: visibility (inherited from the partner or set here) and status; the account's stage follows from them. */
 export function ProductsSection({ customer }: { customer: Customer }) {
@@ -31,7 +31,7 @@ export function ProductsSection({ customer }: { customer: Customer }) {
   return (
     <div className="stack">
       <p>
-        {t("field.stage")}: <strong>{customer.stage}</strong>
+        {t("field.stage")}: <strong>{t(`stage.${customer.stage}`)}</strong>
       </p>
       <ProblemMessage error={products.error ?? change.error} />
       <Table
@@ -45,6 +45,8 @@ export function ProductsSection({ customer }: { customer: Customer }) {
             <td>
               <select
                 aria-label={`${p.name} ${t("products.visible")}`}
+                disabled={change.isPending}
+                aria-busy={change.isPending && change.variables.productId === p.id}
                 value={p.visibilitySource === "inherited" ? "inherit" : String(p.visible)}
                 onChange={(e) =>
                   change.mutate({
@@ -63,10 +65,12 @@ export function ProductsSection({ customer }: { customer: Customer }) {
                 <option value="false">{t("common.no")}</option>
               </select>
             </td>
-            <td>{p.visibilitySource}</td>
+            <td>{t(`visibilitySource.${p.visibilitySource}`)}</td>
             <td>
               <select
                 aria-label={`${p.name} ${t("field.status")}`}
+                disabled={change.isPending}
+                aria-busy={change.isPending && change.variables.productId === p.id}
                 value={p.status}
                 onChange={(e) =>
                   change.mutate({
@@ -78,8 +82,10 @@ export function ProductsSection({ customer }: { customer: Customer }) {
                   })
                 }
               >
-                {statuses.map((s) => (
-                  <option key={s}>{s}</option>
+                {productStatuses.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`productStatus.${s}`)}
+                  </option>
                 ))}
               </select>
             </td>

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api, idempotencyKey, present, unwrap } from "../../api/client";
+import { BusyButton } from "../../components/BusyButton";
 import { Field } from "../../components/Field";
 import { PagedFooter, Table, usePaged } from "../../components/Paged";
 import { ProblemMessage } from "../../components/ProblemMessage";
@@ -70,7 +71,9 @@ export function ProjectsSection({ customer }: { customer: Customer }) {
         <Field label={t("field.name")} name="name" error={create.error}>
           <input required />
         </Field>
-        <button type="submit">{t("projects.create")}</button>
+        <BusyButton type="submit" busy={create.isPending}>
+          {t("projects.create")}
+        </BusyButton>
       </form>
       <ProblemMessage error={create.error ?? remove.error ?? grant.error ?? revoke.error} />
       <Table
@@ -86,14 +89,14 @@ export function ProjectsSection({ customer }: { customer: Customer }) {
               {present(project.members).map((m) => (
                 <span key={m.userId} className="tag">
                   {m.name ?? m.userId}{" "}
-                  <button
-                    type="button"
+                  <BusyButton
                     className="link"
                     aria-label={t("common.remove")}
+                    busy={revoke.isPending && revoke.variables.projectId === project.id && revoke.variables.userId === m.userId}
                     onClick={() => revoke.mutate({ projectId: project.id, userId: m.userId })}
                   >
                     ×
-                  </button>
+                  </BusyButton>
                 </span>
               ))}
               <select
@@ -112,9 +115,13 @@ export function ProjectsSection({ customer }: { customer: Customer }) {
               </select>
             </td>
             <td>
-              <button type="button" className="danger" onClick={() => remove.mutate(project.id)}>
+              <BusyButton
+                className="danger"
+                busy={remove.isPending && remove.variables === project.id}
+                onClick={() => remove.mutate(project.id)}
+              >
                 {t("common.remove")}
-              </button>
+              </BusyButton>
             </td>
           </tr>
         ))}

@@ -1,6 +1,7 @@
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, download, present, unwrap } from "../../api/client";
+import { BusyButton } from "../../components/BusyButton";
 import { BarChart, type BarChartData } from "../../components/BarChart";
 import { ProblemMessage } from "../../components/ProblemMessage";
 import { Table } from "../../components/Paged";
@@ -26,7 +27,6 @@ function lastMonths(count: number) {
 export function UsageSection({ customer }: { customer: Customer }) {
   const { t } = useI18n();
   const [groupBy, setGroupBy] = useState<GroupBy>("project");
-  const [downloadError, setDownloadError] = useState<unknown>(null);
   const months = lastMonths(6);
   const path = { id: customer.id };
   const report = useQuery({
@@ -40,15 +40,17 @@ export function UsageSection({ customer }: { customer: Customer }) {
         groupBy,
       )
     : null;
-  const downloadCsv = () =>
-    download(
-      api.GET("/api/customers/{id}/usage-report", {
-        params: { path, query: { from: months[0].from, to: months[months.length - 1].to, groupBy } },
-        headers: { Accept: "text/csv" },
-        parseAs: "stream",
-      }),
-      `${customer.id}-usage.csv`,
-    ).then(() => setDownloadError(null), setDownloadError);
+  const downloadCsv = useMutation({
+    mutationFn: () =>
+      download(
+        api.GET("/api/customers/{id}/usage-report", {
+          params: { path, query: { from: months[0].from, to: months[months.length - 1].to, groupBy } },
+          headers: { Accept: "text/csv" },
+          parseAs: "stream",
+        }),
+        `${customer.id}-usage.csv`,
+      ),
+  });
 
   return (
     <div className="stack">
@@ -60,11 +62,11 @@ export function UsageSection({ customer }: { customer: Customer }) {
             <option value="product">{t("customer.tabs.products")}</option>
           </select>
         </label>
-        <button type="button" className="secondary" onClick={downloadCsv}>
+        <BusyButton className="secondary" busy={downloadCsv.isPending} onClick={() => downloadCsv.mutate()}>
           {t("usage.download")}
-        </button>
+        </BusyButton>
       </div>
-      <ProblemMessage error={report.error ?? downloadError} />
+      <ProblemMessage error={report.error ?? downloadCsv.error} />
       {report.isPending ? <p className="muted">{t("common.loading")}</p> : null}
       {chart && chart.series.length === 0 ? <p className="muted">{t("usage.empty")}</p> : null}
       {chart && chart.series.length > 0 ? (

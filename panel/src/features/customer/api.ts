@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { api, unwrapWithETag } from "../../api/client";
+import type { components } from "../../api/schema";
 
 /** The customer with its ETag, which every edit sends back as If-Match. */
 export function useCustomer(id: string) {
@@ -10,3 +11,5 @@ export function useCustomer(id: string) {
 }
 
 export type Customer = NonNullable<ReturnType<typeof useCustomer>["data"]>["data"];
+
+export type MemberView = components["schemas"]["MemberView"];

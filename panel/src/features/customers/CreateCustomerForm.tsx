@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useNavigate } from "react-router-dom";
 import { idempotencyKey, present } from "../../api/client";
+import { BusyButton } from "../../components/BusyButton";
 import { Field } from "../../components/Field";
 import { ProblemMessage } from "../../components/ProblemMessage";
 import { useI18n } from "../../i18n/i18n";
@@ -112,9 +113,9 @@ export function CreateCustomerForm({ partnerId, onDone }: { partnerId: string | 
       </fieldset>
       <ProblemMessage error={error} />
       <div className="actions">
-        <button type="submit" disabled={create.isPending}>
-          {create.isPending ? t("common.loading") : t("common.create")}
-        </button>
+        <BusyButton type="submit" busy={create.isPending}>
+          {t("common.create")}
+        </BusyButton>
         <button type="button" className="secondary" onClick={onDone}>
           {t("common.cancel")}
         </button>

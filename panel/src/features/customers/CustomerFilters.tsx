@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import type { components } from "../../api/schema";
+import { accountStages, accountStatuses } from "../../i18n/enums";
 import { useI18n } from "../../i18n/i18n";
 import { listSellers, type CustomerListQuery } from "./api";
 
@@ -11,9 +11,6 @@ export type Filters = {
   seller: string;
   testAccounts: NonNullable<CustomerListQuery["testAccounts"]>;
 };
-
-const statuses = ["pendingApproval", "active", "disabled", "deletionRequested", "deleted"];
-const stages: components["schemas"]["AccountStage"][] = ["preparation", "trial", "active", "trialEnd", "deleted"];
 
 /**
  * The list's filters: search, status, stage, seller (a drop-down of the partner's sellers; free text for operators,
@@ -48,8 +45,10 @@ export function CustomerFilters({
         {t("list.status")}
         <select value={value.status} onChange={(e) => onChange({ ...value, status: e.target.value })}>
           <option value="">{t("list.any")}</option>
-          {statuses.map((s) => (
-            <option key={s}>{s}</option>
+          {accountStatuses.map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}`)}
+            </option>
           ))}
         </select>
       </label>
@@ -57,8 +56,10 @@ export function CustomerFilters({
         {t("list.stage")}
         <select value={value.stage} onChange={(e) => onChange({ ...value, stage: e.target.value })}>
           <option value="">{t("list.any")}</option>
-          {stages.map((s) => (
-            <option key={s}>{s}</option>
+          {accountStages.map((s) => (
+            <option key={s} value={s}>
+              {t(`stage.${s}`)}
+            </option>
           ))}
         </select>
       </label>

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { PagedFooter, Table, usePaged } from "../../components/Paged";
 import { useI18n } from "../../i18n/i18n";
+import type { AccountStatus } from "../../i18n/enums";
 import { useCurrentAccount } from "../me/currentAccount";
 import { useQuery } from "@tanstack/react-query";
 import { countCustomers, listCustomers, type CustomerListQuery } from "./api";
@@ -51,7 +52,7 @@ export function CustomerListPage() {
               t("list.total", { n: counts.data.total }),
               ...Object.entries(counts.data.byStatus)
                 .filter(([, n]) => n > 0)
-                .map(([status, n]) => `${status} ${n}`),
+                .map(([status, n]) => `${t(`status.${status as AccountStatus}`)} ${n}`),
             ].join(" · ")
           : null}{" "}
         · {t("list.loaded", { n: list.items.length })}
@@ -76,7 +77,7 @@ export function CustomerListPage() {
             <td>
               <StatusBadge status={c.status} />
             </td>
-            <td>{c.stage}</td>
+            <td>{c.stage ? t(`stage.${c.stage}`) : null}</td>
             <td>{formatDate(c.createdAt)}</td>
           </tr>
         ))}

@@ -23,7 +23,7 @@ export function AccountSwitcher() {
         {me.isOperator ? <option value="">{t("account.allAccounts")}</option> : null}
         {present(me.memberships).map((m) => (
           <option key={m.customerId} value={m.customerId}>
-            {m.name ?? m.customerId} ({m.role})
+            {m.name ?? m.customerId} ({t(`role.${m.role}`)})
           </option>
         ))}
       </select>

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "../../api/client";
+import { BusyButton } from "../../components/BusyButton";
 import { PagedFooter, usePaged } from "../../components/Paged";
 import { ProblemMessage } from "../../components/ProblemMessage";
 import { useI18n } from "../../i18n/i18n";
@@ -24,9 +25,12 @@ export function MyMessages() {
         <article key={message.messageId} className="notice">
           <h3>{message.subject}</h3>
           <p>{message.body}</p>
-          <button type="button" onClick={() => acknowledge.mutate({ customerId: message.accountId, messageId: message.messageId })}>
+          <BusyButton
+            busy={acknowledge.isPending && acknowledge.variables.messageId === message.messageId}
+            onClick={() => acknowledge.mutate({ customerId: message.accountId, messageId: message.messageId })}
+          >
             {t("me.acknowledge")}
-          </button>
+          </BusyButton>
         </article>
       ))}
       <ProblemMessage error={acknowledge.error} />

@@ -1,8 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { api, unwrap } from "../../api/client";
+import { BusyButton } from "../../components/BusyButton";
 import { Field } from "../../components/Field";
 import { ProblemMessage } from "../../components/ProblemMessage";
+import { selfRegistrationModes, type SelfRegistration } from "../../i18n/enums";
 import { useI18n } from "../../i18n/i18n";
 
 /** Platform settings (operators): self-registration, invitation links, the deletion grace period. */
@@ -15,7 +17,7 @@ export function OperatorSettingsPage() {
       unwrap(
         api.PUT("/api/settings", {
           body: {
-            selfRegistration: form.get("selfRegistration") as "disabled" | "open" | "approvalRequired",
+            selfRegistration: form.get("selfRegistration") as SelfRegistration,
             invitationLinks: form.get("invitationLinks") === "on",
             deletionGraceDays: Number(form.get("deletionGraceDays")),
           },
@@ -26,12 +28,14 @@ export function OperatorSettingsPage() {
   if (!settings.data) return <ProblemMessage error={settings.error} />;
   const submit = (event: FormEvent<HTMLFormElement>) => (event.preventDefault(), save.mutate(new FormData(event.currentTarget)));
   return (
-    <form className="card narrow" onSubmit={submit}>
+    <form className="card narrow" onSubmit={submit} aria-label={t("nav.operatorSettings")}>
       <h1>{t("nav.operatorSettings")}</h1>
       <Field label={t("settings.selfRegistration")} name="selfRegistration" error={save.error}>
         <select defaultValue={settings.data.selfRegistration}>
-          {(["disabled", "open", "approvalRequired"] as const).map((mode) => (
-            <option key={mode}>{mode}</option>
+          {selfRegistrationModes.map((mode) => (
+            <option key={mode} value={mode}>
+              {t(`selfRegistration.${mode}`)}
+            </option>
           ))}
         </select>
       </Field>
@@ -48,9 +52,9 @@ export function OperatorSettingsPage() {
       ) : null}
       <ProblemMessage error={save.error} />
       {save.isSuccess ? <p className="ok">{t("common.saved")}</p> : null}
-      <button type="submit" disabled={save.isPending}>
+      <BusyButton type="submit" busy={save.isPending}>
         {t("common.save")}
-      </button>
+      </BusyButton>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api, idempotencyKey, unwrap } from "../../api/client";
+import { BusyButton } from "../../components/BusyButton";
 import { Field } from "../../components/Field";
 import { PagedFooter, Table, usePaged } from "../../components/Paged";
 import { ProblemMessage } from "../../components/ProblemMessage";
@@ -65,7 +66,9 @@ export function InvitationLinksPage({ partnerId }: { partnerId: string }) {
         <Field label={t("field.maxUses")} name="maxUses" error={create.error}>
           <input type="number" min={1} />
         </Field>
-        <button type="submit">{t("links.create")}</button>
+        <BusyButton type="submit" busy={create.isPending}>
+          {t("links.create")}
+        </BusyButton>
       </form>
       {create.data?.url ? (
         <p className="ok inline" data-testid="new-link">
@@ -94,7 +97,7 @@ export function InvitationLinksPage({ partnerId }: { partnerId: string }) {
               {link.uses}
               {link.maxUses ? ` / ${link.maxUses}` : ""}
             </td>
-            <td>{link.state}</td>
+            <td>{t(`linkState.${link.state}`)}</td>
             <td className="actions">
               {link.state === "active" && link.url ? (
                 <button type="button" className="secondary" onClick={() => copy(link.id, link.url!)}>
@@ -102,9 +105,13 @@ export function InvitationLinksPage({ partnerId }: { partnerId: string }) {
                 </button>
               ) : null}
               {link.state === "active" ? (
-                <button type="button" className="danger" onClick={() => revoke.mutate(link.id)}>
+                <BusyButton
+                  className="danger"
+                  busy={revoke.isPending && revoke.variables === link.id}
+                  onClick={() => revoke.mutate(link.id)}
+                >
                   {t("links.revoke")}
-                </button>
+                </BusyButton>
               ) : null}
             </td>
           </tr>

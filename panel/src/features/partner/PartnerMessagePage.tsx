@@ -2,9 +2,11 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api, idempotencyKey, unwrap } from "../../api/client";
 import type { components } from "../../api/schema";
+import { BusyButton } from "../../components/BusyButton";
 import { Field } from "../../components/Field";
 import { MessageFields } from "../../components/MessageFields";
 import { ProblemMessage } from "../../components/ProblemMessage";
+import type { MessageMode } from "../../i18n/enums";
 import { useI18n } from "../../i18n/i18n";
 
 type Audience = components["schemas"]["MessageAudience"];
@@ -24,7 +26,7 @@ export function PartnerMessagePage({ partnerId }: { partnerId: string }) {
           body: {
             subject: form.get("subject") as string,
             body: form.get("body") as string,
-            mode: form.get("mode") as "allMustRead" | "singleRead",
+            mode: form.get("mode") as MessageMode,
             audience: form.get("audience") as Audience,
           },
         }),
@@ -56,9 +58,9 @@ export function PartnerMessagePage({ partnerId }: { partnerId: string }) {
           {t("partnerMessage.accepted")} ({formatDate(send.data.sentAt)})
         </p>
       ) : null}
-      <button type="submit" disabled={send.isPending}>
+      <BusyButton type="submit" busy={send.isPending}>
         {t("messages.send")}
-      </button>
+      </BusyButton>
     </form>
   );
 }

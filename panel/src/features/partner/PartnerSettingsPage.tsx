@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { api, unwrap } from "../../api/client";
 import type { components } from "../../api/schema";
+import { BusyButton } from "../../components/BusyButton";
 import { Field } from "../../components/Field";
 import { ProblemMessage } from "../../components/ProblemMessage";
 import { useI18n } from "../../i18n/i18n";
@@ -48,9 +49,9 @@ export function PartnerSettingsPage({ partnerId }: { partnerId: string }) {
       </Field>
       <ProblemMessage error={save.error} />
       {save.isSuccess ? <p className="ok">{t("common.saved")}</p> : null}
-      <button type="submit" disabled={save.isPending}>
+      <BusyButton type="submit" busy={save.isPending}>
         {t("common.save")}
-      </button>
+      </BusyButton>
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { api, unwrap } from "../../api/client";
+import { BusyButton } from "../../components/BusyButton";
 import { PagedFooter, Table, usePaged } from "../../components/Paged";
 import { ProblemMessage } from "../../components/ProblemMessage";
 import { useI18n } from "../../i18n/i18n";
@@ -50,12 +51,12 @@ export function RegistrationsPage({ partnerId }: { partnerId: string | null }) {
               />
             </td>
             <td className="actions">
-              <button type="button" onClick={() => approve.mutate(c.id)}>
+              <BusyButton busy={approve.isPending && approve.variables === c.id} onClick={() => approve.mutate(c.id)}>
                 {t("registrations.approve")}
-              </button>
-              <button type="button" className="danger" onClick={() => reject.mutate(c.id)}>
+              </BusyButton>
+              <BusyButton className="danger" busy={reject.isPending && reject.variables === c.id} onClick={() => reject.mutate(c.id)}>
                 {t("registrations.reject")}
-              </button>
+              </BusyButton>
             </td>
           </tr>
         ))}

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router-dom";
 import { api, unwrap } from "../../api/client";
 import { useSession } from "../../auth/session";
+import { BusyButton } from "../../components/BusyButton";
 import { ProblemMessage } from "../../components/ProblemMessage";
 import { useI18n } from "../../i18n/i18n";
 
@@ -29,9 +30,9 @@ export function AcceptInvitationPage() {
           {t("accept.done", { name: accept.data.name })} <Link to={`/customers/${accept.data.customerId}`}>{accept.data.name}</Link>
         </p>
       ) : (
-        <button type="button" onClick={() => accept.mutate()} disabled={accept.isPending || !token}>
+        <BusyButton busy={accept.isPending} disabled={!token} onClick={() => accept.mutate()}>
           {t("accept.accept")}
-        </button>
+        </BusyButton>
       )}
       <ProblemMessage error={accept.error} />
     </section>

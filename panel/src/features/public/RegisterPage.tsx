@@ -2,6 +2,7 @@ import { useMutation } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useSearchParams } from "react-router-dom";
 import { api, unwrap } from "../../api/client";
+import { BusyButton } from "../../components/BusyButton";
 import { Field } from "../../components/Field";
 import { ProblemMessage } from "../../components/ProblemMessage";
 import { useI18n } from "../../i18n/i18n";
@@ -26,7 +27,12 @@ export function RegisterPage() {
       ),
   });
   const submit = (event: FormEvent<HTMLFormElement>) => (event.preventDefault(), register.mutate(new FormData(event.currentTarget)));
-  if (register.isSuccess) return <p className="card narrow ok">✉ {t("confirm.title")}</p>;
+  if (register.isSuccess)
+    return (
+      <p className="card narrow ok" role="status">
+        ✉ {t("register.sent")}
+      </p>
+    );
   return (
     <form className="card narrow" onSubmit={submit}>
       <h1>{t("list.newCustomer")}</h1>
@@ -43,7 +49,9 @@ export function RegisterPage() {
         <input required />
       </Field>
       <ProblemMessage error={register.error} />
-      <button type="submit">{t("common.create")}</button>
+      <BusyButton type="submit" busy={register.isPending}>
+        {t("register.submit")}
+      </BusyButton>
     </form>
   );
 }
