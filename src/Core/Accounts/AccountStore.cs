@@ -19,14 +19,19 @@ public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProv
     internal ServiceKeys ServiceKeys => keys;
 
     /// <summary>Opens the session of a route's account; authorization and any idempotent replay are left to the caller as values.</summary>
-    public Task<AccountSession> OpenForRouteAsync(string accountId, ApiRequest request) => OpenAsync(accountId, request, request.Caller, throughPartner: true);
+    /// <param name="allowed">
+    /// The relations the route allows, when it declares them: a member of the account who is also a member of its
+    /// partner (a partner's "Add myself") acts as its partner where the route allows the partner but not the member.
+    /// </param>
+    public Task<AccountSession> OpenForRouteAsync(string accountId, ApiRequest request, IReadOnlyList<Relation>? allowed = null) =>
+        OpenAsync(accountId, request, request.Caller, throughPartner: true, allowed);
 
     /// <summary>Opens a session acting as <paramref name="caller"/> (timers and queue handlers pass no request).</summary>
     /// <param name="throughPartner">
     /// False where the caller can only act as themself (accepting an invitation): a non-member's partner membership
     /// is then not read, which saves a round trip.
     /// </param>
-    public async Task<AccountSession> OpenAsync(string accountId, ApiRequest? request, Caller caller, bool throughPartner = true)
+    public async Task<AccountSession> OpenAsync(string accountId, ApiRequest? request, Caller caller, bool throughPartner = true, IReadOnlyList<Relation>? allowed = null)
     {
         if (!Keys.IsIdentifier(accountId))
         {
@@ -65,17 +70,21 @@ public sealed class AccountStore(StorageClients storage, Outbox outbox, TimeProv
         {
             relation = Relation.Operator;
         }
-        else if (member is not null && account is { IsDeleted: false })
+        else
         {
-            relation = member.IsAdmin ? Relation.Admin : Relation.Member;
-        }
-        else if (throughPartner && account?.PartnerId is { } partnerId)
-        {
-            // The partner's standing decides what its members may do: read only while it is disabled, nothing once deleted.
-            var partnerTask = ReadAccountAsync(partnerId, cancellationToken);
-            partnerMember = await ReadMemberAsync(partnerId, caller.UserId, cancellationToken);
-            partner = (await partnerTask)?.Account;
-            relation = partnerMember is null || partner is null or { IsDeleted: true } ? Relation.None : Relation.Partner;
+            relation = member is not null && account is { IsDeleted: false } ? member.IsAdmin ? Relation.Admin : Relation.Member : Relation.None;
+            var partnerMayDoMore = allowed is not null && !allowed.Contains(relation) && allowed.Contains(Relation.Partner);
+            if ((relation == Relation.None || partnerMayDoMore) && throughPartner && account?.PartnerId is { } partnerId)
+            {
+                // The partner's standing decides what its members may do: read only while it is disabled, nothing once deleted.
+                var partnerTask = ReadAccountAsync(partnerId, cancellationToken);
+                partnerMember = await ReadMemberAsync(partnerId, caller.UserId, cancellationToken);
+                partner = (await partnerTask)?.Account;
+                if (partnerMember is not null && partner is { IsDeleted: false })
+                {
+                    relation = Relation.Partner;
+                }
+            }
         }
         return new AccountSession(this, accountId, request, caller, account, profile?.ETag, member, relation, partnerMember)
         {

@@ -85,7 +85,7 @@ public sealed partial class ApiDispatcher(IServiceProvider services, TokenValida
                     AccountSession? session = null;
                     if (route.Access.Audience == Audience.Account)
                     {
-                        session = await accounts.OpenForRouteAsync(values[route.Access.AccountRouteValue], request);
+                        session = await accounts.OpenForRouteAsync(values[route.Access.AccountRouteValue], request, route.Access.Relations);
                         if (session.Check(route.Access.Relations, route.Access.IsWrite) is { } refused)
                         {
                             return refused;

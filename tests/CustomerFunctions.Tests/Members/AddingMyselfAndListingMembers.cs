@@ -38,6 +38,32 @@ public sealed class AddingMyselfAndListingMembers(ServiceFixture f) : IClassFixt
     }
 
     [Fact]
+    public async Task APartnerMemberWhoAddedThemselves_StillActsAsThePartner_WhereOnlyThePartnerMay()
+    {
+        var partner = await Seed.Partner(f, op);
+        var employee = TestUser.New("pemp");
+        await Seed.Member(f, partner, employee, MemberRole.PartnerEmployee);
+        var customer = await Seed.Customer(f, op, partner);
+        (await f.As(employee).Post($"/api/customers/{customer}/members/me")).Is(201);
+
+        // Messages, quota and status are the partner's to manage, not the customer admin's: the partner relation answers.
+        var client = f.As(employee);
+        (await client.Post($"/api/customers/{customer}/messages", new { subject = "Hello", body = "Maintenance tonight.", mode = "singleRead" })).Is(201);
+        Assert.Single((await client.Get($"/api/customers/{customer}/messages")).Is(200).Json.GetProperty("items").EnumerateArray());
+        (await client.Put($"/api/customers/{customer}/quota", new { projects = 7 })).Is(200);
+        // Where the member's own relation is allowed, it answers as before.
+        (await client.Get($"/api/customers/{customer}/members")).Is(200);
+
+        // A customer admin who is nobody at the partner gains nothing.
+        var admin = TestUser.New("cadmin");
+        await Seed.Member(f, customer, admin, MemberRole.CustomerAdmin);
+        (await f.As(admin).Put($"/api/customers/{customer}/quota", new { projects = 9 })).IsProblem(403);
+        // Once removed from the partner, the added member is only a customer admin again.
+        (await f.As(op).Delete($"/api/customers/{partner}/members/{employee.Id}")).Is(204);
+        (await client.Put($"/api/customers/{customer}/quota", new { projects = 8 })).IsProblem(403);
+    }
+
+    [Fact]
     public async Task Operator_AddsThemselvesToAPartnerAccount_AsPartnerAdmin()
     {
         var partner = await Seed.Partner(f, op);
