@@ -116,7 +116,7 @@ test("logs in as the customer, requests a deletion and the operator cancels it",
   await page.getByLabel("Note (optional)").fill("Talked them out of it");
   await page.getByRole("button", { name: "Cancel deletion request" }).click();
   await expect(page.getByTestId("deletion-state")).toHaveCount(0);
-  await expect(page.getByTestId("deletion-request-row")).toContainText("cancelled");
+  await expect(page.getByTestId("deletion-request-row")).toContainText("Cancelled");
   await expect(page.getByTestId("deletion-request-row")).toContainText("Talked them out of it");
 });
 

@@ -92,7 +92,7 @@ export function DeletionSection({ customer }: { customer: Customer }) {
             <td>{formatDate(r.requestedAt)}</td>
             <td>{r.reason}</td>
             <td>{formatDate(r.dueAt)}</td>
-            <td>{r.outcome}</td>
+            <td>{t(`deletionOutcome.${r.outcome}`)}</td>
             <td>{r.note}</td>
           </tr>
         ))}
