@@ -1545,7 +1545,7 @@ export interface components {
         };
         SetCustomerProductBody: {
             /** @description true or false sets it; null inherits again; absent keeps it */
-            visible: boolean | null;
+            visible?: boolean | null;
             status?: components["schemas"]["ProductStatus"];
         };
         SetCustomerQuotaBody: {
