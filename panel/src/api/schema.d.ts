@@ -2261,6 +2261,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "total": 42,
+                     *       "byStatus": {
+                     *         "active": 35,
+                     *         "pendingApproval": 3,
+                     *         "disabled": 2,
+                     *         "deletionRequested": 2
+                     *       },
+                     *       "byStage": {
+                     *         "preparation": 6,
+                     *         "trial": 10,
+                     *         "active": 24,
+                     *         "trialEnd": 2
+                     *       },
+                     *       "testAccounts": 4
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccountCounts"];
                 };
             };
@@ -2320,6 +2338,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "seller": "Sam Seller",
+                     *           "customers": 12
+                     *         },
+                     *         {
+                     *           "seller": "Kim Key",
+                     *           "customers": 5
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["SellerList"];
                 };
             };
@@ -2388,6 +2420,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "status": "disabled"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SetCustomerStatusBody"];
             };
         };
@@ -2524,6 +2561,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "projects": 25
+                 *     }
+                 */
                 "application/json": components["schemas"]["SetCustomerQuotaBody"];
             };
         };
@@ -2654,6 +2696,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "kind": "partner"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SetAccountKindBody"];
             };
         };
@@ -2789,6 +2836,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "evt-01HZX9",
+                     *           "type": "CUSTOMER_UPDATED",
+                     *           "at": "2026-01-08T09:30:00+00:00",
+                     *           "actor": {
+                     *             "userId": "user-7f3a"
+                     *           },
+                     *           "changes": [
+                     *             {
+                     *               "field": "name",
+                     *               "from": "Acme GmbH",
+                     *               "to": "Acme Group GmbH"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "continuationToken": "eyJyayI6ImV2dC0wMUhaWDkifQ.c2lnbmF0dXJl"
+                     *     }
+                     */
                     "application/json": components["schemas"]["HistoryPage"];
                     "text/csv": string;
                 };
@@ -3034,6 +3103,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "role": "customerAdmin"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ChangeRoleBody"];
             };
         };
@@ -3211,6 +3285,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Ada King",
+                 *       "language": "en"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateMemberBody"];
             };
         };
@@ -3324,6 +3404,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "userId": "user-7f3a",
+                     *       "email": "ada@acme.example",
+                     *       "name": "Ada Lovelace",
+                     *       "isOperator": false,
+                     *       "memberships": [
+                     *         {
+                     *           "customerId": "acme",
+                     *           "name": "Acme GmbH",
+                     *           "kind": "customer",
+                     *           "role": "customerAdmin",
+                     *           "status": "active",
+                     *           "partnerId": "northwind"
+                     *         }
+                     *       ],
+                     *       "features": {
+                     *         "selfRegistration": "approvalRequired",
+                     *         "invitationLinks": true
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["MeView"];
                 };
             };
@@ -3371,6 +3473,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "inv-01HZX3",
+                     *           "state": "pending",
+                     *           "email": "grace@acme.example",
+                     *           "fullName": "Grace Hopper",
+                     *           "role": "customerEmployee",
+                     *           "expiresAt": "2026-01-12T09:30:00+00:00",
+                     *           "sentAt": "2026-01-05T09:30:00+00:00",
+                     *           "resendCount": 0,
+                     *           "invitedBy": {
+                     *             "userId": "user-7f3a",
+                     *             "name": "Ada Lovelace"
+                     *           },
+                     *           "createdAt": "2026-01-05T09:30:00+00:00"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["InvitationList"];
                 };
             };
@@ -3841,6 +3964,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "q9Vd2kLw0sXbT4rYc7mN1pZ8"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AcceptInvitationBody"];
             };
         };
@@ -3851,6 +3979,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "customerId": "acme",
+                     *       "name": "Acme GmbH",
+                     *       "kind": "customer",
+                     *       "role": "customerEmployee",
+                     *       "alreadyMember": false
+                     *     }
+                     */
                     "application/json": components["schemas"]["AcceptedInvitationView"];
                 };
             };
@@ -3960,6 +4097,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "web-shop",
+                     *           "name": "Web shop",
+                     *           "createdAt": "2026-01-05T09:30:00+00:00",
+                     *           "createdBy": "user-7f3a",
+                     *           "members": [
+                     *             {
+                     *               "userId": "user-9c21",
+                     *               "email": "grace@acme.example",
+                     *               "name": "Grace Hopper",
+                     *               "role": "customerEmployee",
+                     *               "grantedAt": "2026-01-06T10:00:00+00:00",
+                     *               "grantedBy": "user-7f3a"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ProjectListView"];
                 };
             };
@@ -4296,6 +4455,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "projectId": "web-shop",
+                     *       "userId": "user-9c21",
+                     *       "grantedAt": "2026-01-06T10:00:00+00:00",
+                     *       "grantedBy": "user-7f3a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ProjectAccessView"];
                 };
             };
@@ -4432,6 +4599,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "records": [
+                 *         {
+                 *           "id": "u-2026-01-31-web-shop",
+                 *           "projectId": "web-shop",
+                 *           "product": "storage",
+                 *           "metric": "stored",
+                 *           "quantity": 12.5,
+                 *           "unit": "GB",
+                 *           "from": "2026-01-01T00:00:00+00:00",
+                 *           "to": "2026-02-01T00:00:00+00:00"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["RecordUsageBody"];
             };
         };
@@ -4442,6 +4625,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "recorded": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["RecordUsageResult"];
                 };
             };
@@ -4550,6 +4738,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "from": "2026-01-01T00:00:00+00:00",
+                     *       "to": "2026-02-01T00:00:00+00:00",
+                     *       "groupBy": "project",
+                     *       "items": [
+                     *         {
+                     *           "projectId": "web-shop",
+                     *           "projectName": "Web shop",
+                     *           "unit": "GB",
+                     *           "quantity": 12.5,
+                     *           "records": 31
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["UsageReport"];
                     "text/csv": string;
                 };
@@ -4619,6 +4823,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "We moved to another provider."
+                 *     }
+                 */
                 "application/json": components["schemas"]["RequestDeletionBody"];
             };
         };
@@ -4630,6 +4839,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "del-01HZY0",
+                     *       "outcome": "pending",
+                     *       "reason": "We moved to another provider.",
+                     *       "requestedAt": "2026-01-10T08:00:00+00:00",
+                     *       "requestedBy": {
+                     *         "userId": "user-7f3a"
+                     *       },
+                     *       "dueAt": "2026-02-09T08:00:00+00:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["DeletionRequestView"];
                 };
             };
@@ -4734,6 +4955,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "note": "Contract renewed on the phone."
+                 *     }
+                 */
                 "application/json": components["schemas"]["CancelDeletionBody"];
             };
         };
@@ -4744,6 +4970,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "del-01HZY0",
+                     *       "outcome": "pending",
+                     *       "reason": "We moved to another provider.",
+                     *       "requestedAt": "2026-01-10T08:00:00+00:00",
+                     *       "requestedBy": {
+                     *         "userId": "user-7f3a"
+                     *       },
+                     *       "dueAt": "2026-02-09T08:00:00+00:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["DeletionRequestView"];
                 };
             };
@@ -4853,6 +5091,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "del-01HZY0",
+                     *           "outcome": "cancelled",
+                     *           "reason": "We moved to another provider.",
+                     *           "requestedAt": "2026-01-10T08:00:00+00:00",
+                     *           "requestedBy": {
+                     *             "userId": "user-7f3a"
+                     *           },
+                     *           "dueAt": "2026-02-09T08:00:00+00:00",
+                     *           "closedAt": "2026-01-12T14:00:00+00:00",
+                     *           "closedBy": {
+                     *             "userId": "user-2b10",
+                     *             "impersonatedBy": "operator-1"
+                     *           },
+                     *           "note": "Contract renewed on the phone."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["DeletionRequestPage"];
                 };
             };
@@ -4921,6 +5181,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "deletionNotices": "allMembers",
+                     *       "noticeAddress": "notices@northwind.example"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PartnerSettingsView"];
                 };
             };
@@ -4974,6 +5240,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "deletionNotices": "allMembers",
+                 *       "noticeAddress": "notices@northwind.example"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PartnerSettingsBody"];
             };
         };
@@ -4984,6 +5256,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "deletionNotices": "allMembers",
+                     *       "noticeAddress": "notices@northwind.example"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PartnerSettingsView"];
                 };
             };
@@ -5078,6 +5356,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "selfRegistration": "approvalRequired",
+                     *       "invitationLinks": true,
+                     *       "deletionGraceDays": 30,
+                     *       "updatedAt": "2026-01-02T12:00:00+00:00",
+                     *       "updatedBy": "operator-1"
+                     *     }
+                     */
                     "application/json": components["schemas"]["SettingsView"];
                 };
             };
@@ -5126,6 +5413,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "selfRegistration": "approvalRequired",
+                 *       "deletionGraceDays": 30
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateSettingsBody"];
             };
         };
@@ -5137,6 +5430,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "selfRegistration": "approvalRequired",
+                     *       "invitationLinks": true,
+                     *       "deletionGraceDays": 30,
+                     *       "updatedAt": "2026-01-02T12:00:00+00:00",
+                     *       "updatedBy": "operator-1"
+                     *     }
+                     */
                     "application/json": components["schemas"]["SettingsView"];
                 };
             };
@@ -5226,6 +5528,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "set-00000003",
+                     *           "revision": 3,
+                     *           "at": "2026-01-02T12:00:00+00:00",
+                     *           "userId": "operator-1",
+                     *           "changes": [
+                     *             {
+                     *               "field": "deletionGraceDays",
+                     *               "from": 14,
+                     *               "to": 30
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["SettingsAuditPage"];
                 };
             };
@@ -5283,6 +5604,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "selfRegistration": "approvalRequired",
+                     *       "invitationLinks": true,
+                     *       "languages": [
+                     *         "de",
+                     *         "en"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["PublicSettingsView"];
                 };
             };
@@ -5307,6 +5638,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "companyName": "Contoso AG",
+                 *       "id": "contoso",
+                 *       "email": "grace@contoso.example",
+                 *       "fullName": "Grace Hopper",
+                 *       "language": "en"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RegisterBody"];
             };
         };
@@ -5391,6 +5731,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "b3JkZXItY29uZmlybS0xMjM0NTY"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ConfirmRegistrationBody"];
             };
         };
@@ -5631,6 +5976,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "Duplicate of the account contoso-ag."
+                 *     }
+                 */
                 "application/json": components["schemas"]["RejectCustomerBody"];
             };
         };
@@ -5771,6 +6121,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "link-01HZZ4",
+                     *           "url": "https://panel.example/register?link=Zm9yLWV4YW1wbGUtb25seQ",
+                     *           "expiresAt": "2026-02-01T00:00:00+00:00",
+                     *           "maxUses": 20,
+                     *           "uses": 3,
+                     *           "state": "active",
+                     *           "createdAt": "2026-01-05T09:30:00+00:00",
+                     *           "createdBy": "user-4d88"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["InvitationLinkPage"];
                 };
             };
@@ -5839,6 +6205,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "expiresAt": "2026-02-01T00:00:00+00:00",
+                 *       "maxUses": 20
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateInvitationLinkBody"];
             };
         };
@@ -5850,6 +6222,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "link-01HZZ4",
+                     *       "url": "https://panel.example/register?link=Zm9yLWV4YW1wbGUtb25seQ",
+                     *       "expiresAt": "2026-02-01T00:00:00+00:00",
+                     *       "maxUses": 20,
+                     *       "uses": 0,
+                     *       "state": "active",
+                     *       "createdAt": "2026-01-05T09:30:00+00:00",
+                     *       "createdBy": "user-4d88"
+                     *     }
+                     */
                     "application/json": components["schemas"]["InvitationLinkView"];
                 };
             };
@@ -6026,6 +6410,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "msg-01J0A1",
+                     *           "subject": "Maintenance on Saturday",
+                     *           "body": "The service is read-only on Saturday from 06:00 to 08:00 UTC.",
+                     *           "mode": "singleRead",
+                     *           "sentAt": "2026-01-07T16:00:00+00:00",
+                     *           "sentBy": {
+                     *             "userId": "user-4d88",
+                     *             "name": "Nora North"
+                     *           },
+                     *           "partnerWide": true,
+                     *           "closedAt": "2026-01-07T16:20:00+00:00",
+                     *           "acknowledgements": [],
+                     *           "audience": "admins"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["MessageList"];
                 };
             };
@@ -6094,6 +6499,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "subject": "Maintenance on Saturday",
+                 *       "body": "The service is read-only on Saturday from 06:00 to 08:00 UTC.",
+                 *       "mode": "allMustRead",
+                 *       "audience": "everyone"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SendMessageBody"];
             };
         };
@@ -6105,6 +6518,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "msg-01J0A1",
+                     *       "subject": "Maintenance on Saturday",
+                     *       "body": "The service is read-only on Saturday from 06:00 to 08:00 UTC.",
+                     *       "mode": "allMustRead",
+                     *       "sentAt": "2026-01-07T16:00:00+00:00",
+                     *       "sentBy": {
+                     *         "userId": "user-4d88",
+                     *         "name": "Nora North"
+                     *       },
+                     *       "partnerWide": false,
+                     *       "acknowledgements": [
+                     *         {
+                     *           "userId": "user-7f3a",
+                     *           "name": "Ada Lovelace",
+                     *           "at": "2026-01-07T16:20:00+00:00"
+                     *         }
+                     *       ],
+                     *       "audience": "everyone"
+                     *     }
+                     */
                     "application/json": components["schemas"]["MessageView"];
                 };
             };
@@ -6209,6 +6644,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "subject": "Maintenance on Saturday",
+                 *       "body": "The service is read-only on Saturday from 06:00 to 08:00 UTC.",
+                 *       "mode": "allMustRead",
+                 *       "audience": "everyone"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SendMessageBody"];
             };
         };
@@ -6219,6 +6662,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "pmsg-01J0B2",
+                     *       "partnerId": "northwind",
+                     *       "subject": "New prices from March",
+                     *       "body": "Our price list changes on 1 March; the new list is in the panel.",
+                     *       "mode": "singleRead",
+                     *       "sentAt": "2026-01-07T16:00:00+00:00",
+                     *       "sentBy": {
+                     *         "userId": "user-4d88",
+                     *         "name": "Nora North"
+                     *       },
+                     *       "audience": "admins"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PartnerMessageView"];
                 };
             };
@@ -6324,6 +6782,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "msg-01J0A1",
+                     *       "subject": "Maintenance on Saturday",
+                     *       "body": "The service is read-only on Saturday from 06:00 to 08:00 UTC.",
+                     *       "mode": "allMustRead",
+                     *       "sentAt": "2026-01-07T16:00:00+00:00",
+                     *       "sentBy": {
+                     *         "userId": "user-4d88",
+                     *         "name": "Nora North"
+                     *       },
+                     *       "partnerWide": false,
+                     *       "acknowledgements": [
+                     *         {
+                     *           "userId": "user-7f3a",
+                     *           "name": "Ada Lovelace",
+                     *           "at": "2026-01-07T16:20:00+00:00"
+                     *         }
+                     *       ],
+                     *       "audience": "everyone"
+                     *     }
+                     */
                     "application/json": components["schemas"]["MessageView"];
                 };
             };
@@ -6386,6 +6866,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "accountId": "acme",
+                     *           "accountName": "Acme GmbH",
+                     *           "messageId": "msg-01J0A1",
+                     *           "subject": "Maintenance on Saturday",
+                     *           "body": "The service is read-only on Saturday from 06:00 to 08:00 UTC.",
+                     *           "mode": "allMustRead",
+                     *           "sentAt": "2026-01-07T16:00:00+00:00"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["InboxList"];
                 };
             };
@@ -6516,6 +7011,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "storage",
+                     *           "name": "Cloud storage",
+                     *           "createdAt": "2025-11-01T08:00:00+00:00",
+                     *           "updatedAt": "2026-01-03T10:15:00+00:00"
+                     *         },
+                     *         {
+                     *           "id": "backup",
+                     *           "name": "Backup",
+                     *           "createdAt": "2025-11-01T08:00:00+00:00",
+                     *           "updatedAt": "2025-11-01T08:00:00+00:00"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ProductList"];
                 };
             };
@@ -6557,6 +7070,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "storage",
+                     *       "name": "Cloud storage",
+                     *       "createdAt": "2025-11-01T08:00:00+00:00",
+                     *       "updatedAt": "2026-01-03T10:15:00+00:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ProductView"];
                 };
             };
@@ -6601,6 +7122,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Cloud storage"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpsertProductBody"];
             };
         };
@@ -6611,6 +7137,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "storage",
+                     *       "name": "Cloud storage",
+                     *       "createdAt": "2025-11-01T08:00:00+00:00",
+                     *       "updatedAt": "2026-01-03T10:15:00+00:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ProductView"];
                 };
             };
@@ -6621,6 +7155,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "storage",
+                     *       "name": "Cloud storage",
+                     *       "createdAt": "2025-11-01T08:00:00+00:00",
+                     *       "updatedAt": "2026-01-03T10:15:00+00:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ProductView"];
                 };
             };
@@ -6698,6 +7240,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "storage",
+                     *           "name": "Cloud storage",
+                     *           "visible": true
+                     *         },
+                     *         {
+                     *           "id": "backup",
+                     *           "name": "Backup",
+                     *           "visible": false
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["PartnerProductList"];
                 };
             };
@@ -6752,6 +7310,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "visible": false
+                 *     }
+                 */
                 "application/json": components["schemas"]["PartnerVisibilityBody"];
             };
         };
@@ -6762,6 +7325,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "backup",
+                     *       "name": "Backup",
+                     *       "visible": false
+                     *     }
+                     */
                     "application/json": components["schemas"]["PartnerProductView"];
                 };
             };
@@ -6857,6 +7427,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "storage",
+                     *           "name": "Cloud storage",
+                     *           "visible": true,
+                     *           "visibilitySource": "inherited",
+                     *           "status": "active"
+                     *         },
+                     *         {
+                     *           "id": "backup",
+                     *           "name": "Backup",
+                     *           "visible": false,
+                     *           "visibilitySource": "inherited",
+                     *           "status": "notActivated"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CustomerProductList"];
                 };
             };
@@ -6911,6 +7501,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "visible": true,
+                 *       "status": "trial"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SetCustomerProductBody"];
             };
         };
@@ -6921,6 +7517,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "storage",
+                     *       "name": "Cloud storage",
+                     *       "visible": true,
+                     *       "visibilitySource": "custom",
+                     *       "status": "trial"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CustomerProductView"];
                 };
             };
@@ -7016,6 +7621,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "Ticket 4711: the customer cannot see their projects."
+                 *     }
+                 */
                 "application/json": components["schemas"]["StartImpersonationBody"];
             };
         };
@@ -7026,6 +7636,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "token": "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJvcGVyYXRvci0xIn0.c2lnbmF0dXJl",
+                     *       "expiresAt": "2026-01-08T10:30:00+00:00",
+                     *       "impersonationId": "imp-01J0C3",
+                     *       "accountId": "acme"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImpersonationGrant"];
                 };
             };
@@ -7128,6 +7746,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "emailId": "mail-01J0D4",
+                     *           "template": "invitation",
+                     *           "accountId": "acme",
+                     *           "attempts": 5,
+                     *           "error": "550 5.1.1 mailbox unavailable",
+                     *           "queuedAt": "2026-01-05T09:30:00+00:00",
+                     *           "failedAt": "2026-01-05T11:02:00+00:00",
+                     *           "keptSince": "2026-01-05T11:02:00+00:00"
+                     *         }
+                     *       ],
+                     *       "approximateTotal": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["FailedEmailList"];
                 };
             };
@@ -7181,6 +7816,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "accountId": "acme",
+                     *           "effectId": "eff-01J0E5",
+                     *           "effectKinds": [
+                     *             "SyncAccountListing",
+                     *             "SendEmail"
+                     *           ],
+                     *           "error": "The table service answered 503 on every attempt.",
+                     *           "attempts": 8,
+                     *           "parkedAt": "2026-01-06T03:12:00+00:00"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ParkedEffectList"];
                 };
             };
@@ -7247,6 +7899,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "accountId": "acme",
+                     *       "effectId": "eff-01J0E5",
+                     *       "outcome": "done"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReplayedEffect"];
                 };
             };
