@@ -1546,7 +1546,7 @@ export interface components {
         };
         SetCustomerProductBody: {
             /** @description true or false sets it; null inherits again; absent keeps it */
-            visible: boolean | null;
+            visible?: boolean | null;
             status?: components["schemas"]["ProductStatus"];
         };
         SetCustomerQuotaBody: {
@@ -2272,6 +2272,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "total": 42,
+                     *       "byStatus": {
+                     *         "active": 35,
+                     *         "pendingApproval": 3,
+                     *         "disabled": 2,
+                     *         "deletionRequested": 2
+                     *       },
+                     *       "byStage": {
+                     *         "preparation": 6,
+                     *         "trial": 10,
+                     *         "active": 24,
+                     *         "trialEnd": 2
+                     *       },
+                     *       "testAccounts": 4
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccountCounts"];
                 };
             };
@@ -2331,6 +2349,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "seller": "Sam Seller",
+                     *           "customers": 12
+                     *         },
+                     *         {
+                     *           "seller": "Kim Key",
+                     *           "customers": 5
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["SellerList"];
                 };
             };
@@ -2399,6 +2431,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "status": "disabled"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SetCustomerStatusBody"];
             };
         };
@@ -2535,6 +2572,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "projects": 25
+                 *     }
+                 */
                 "application/json": components["schemas"]["SetCustomerQuotaBody"];
             };
         };
@@ -2665,6 +2707,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "kind": "partner"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SetAccountKindBody"];
             };
         };
@@ -2800,6 +2847,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "evt-01HZX9",
+                     *           "type": "CUSTOMER_UPDATED",
+                     *           "at": "2026-01-08T09:30:00+00:00",
+                     *           "actor": {
+                     *             "userId": "user-7f3a"
+                     *           },
+                     *           "changes": [
+                     *             {
+                     *               "field": "name",
+                     *               "from": "Acme GmbH",
+                     *               "to": "Acme Group GmbH"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "continuationToken": "eyJyayI6ImV2dC0wMUhaWDkifQ.c2lnbmF0dXJl"
+                     *     }
+                     */
                     "application/json": components["schemas"]["HistoryPage"];
                     "text/csv": string;
                 };
@@ -3045,6 +3114,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "role": "customerAdmin"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ChangeRoleBody"];
             };
         };
@@ -3222,6 +3296,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Ada King",
+                 *       "language": "en"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateMemberBody"];
             };
         };
@@ -3335,6 +3415,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "userId": "user-7f3a",
+                     *       "email": "ada@acme.example",
+                     *       "name": "Ada Lovelace",
+                     *       "isOperator": false,
+                     *       "memberships": [
+                     *         {
+                     *           "customerId": "acme",
+                     *           "name": "Acme GmbH",
+                     *           "kind": "customer",
+                     *           "role": "customerAdmin",
+                     *           "status": "active",
+                     *           "partnerId": "northwind"
+                     *         }
+                     *       ],
+                     *       "features": {
+                     *         "selfRegistration": "approvalRequired",
+                     *         "invitationLinks": true
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["MeView"];
                 };
             };
@@ -3382,6 +3484,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "inv-01HZX3",
+                     *           "state": "pending",
+                     *           "email": "grace@acme.example",
+                     *           "fullName": "Grace Hopper",
+                     *           "role": "customerEmployee",
+                     *           "expiresAt": "2026-01-12T09:30:00+00:00",
+                     *           "sentAt": "2026-01-05T09:30:00+00:00",
+                     *           "resendCount": 0,
+                     *           "invitedBy": {
+                     *             "userId": "user-7f3a",
+                     *             "name": "Ada Lovelace"
+                     *           },
+                     *           "createdAt": "2026-01-05T09:30:00+00:00"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["InvitationList"];
                 };
             };
@@ -3852,6 +3975,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "q9Vd2kLw0sXbT4rYc7mN1pZ8"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AcceptInvitationBody"];
             };
         };
@@ -3862,6 +3990,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "customerId": "acme",
+                     *       "name": "Acme GmbH",
+                     *       "kind": "customer",
+                     *       "role": "customerEmployee",
+                     *       "alreadyMember": false
+                     *     }
+                     */
                     "application/json": components["schemas"]["AcceptedInvitationView"];
                 };
             };
@@ -3971,6 +4108,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "web-shop",
+                     *           "name": "Web shop",
+                     *           "createdAt": "2026-01-05T09:30:00+00:00",
+                     *           "createdBy": "user-7f3a",
+                     *           "members": [
+                     *             {
+                     *               "userId": "user-9c21",
+                     *               "email": "grace@acme.example",
+                     *               "name": "Grace Hopper",
+                     *               "role": "customerEmployee",
+                     *               "grantedAt": "2026-01-06T10:00:00+00:00",
+                     *               "grantedBy": "user-7f3a"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ProjectListView"];
                 };
             };
@@ -4307,6 +4466,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "projectId": "web-shop",
+                     *       "userId": "user-9c21",
+                     *       "grantedAt": "2026-01-06T10:00:00+00:00",
+                     *       "grantedBy": "user-7f3a"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ProjectAccessView"];
                 };
             };
@@ -4443,6 +4610,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "records": [
+                 *         {
+                 *           "id": "u-2026-01-31-web-shop",
+                 *           "projectId": "web-shop",
+                 *           "product": "storage",
+                 *           "metric": "stored",
+                 *           "quantity": 12.5,
+                 *           "unit": "GB",
+                 *           "from": "2026-01-01T00:00:00+00:00",
+                 *           "to": "2026-02-01T00:00:00+00:00"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["RecordUsageBody"];
             };
         };
@@ -4453,6 +4636,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "recorded": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["RecordUsageResult"];
                 };
             };
@@ -4561,6 +4749,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "from": "2026-01-01T00:00:00+00:00",
+                     *       "to": "2026-02-01T00:00:00+00:00",
+                     *       "groupBy": "project",
+                     *       "items": [
+                     *         {
+                     *           "projectId": "web-shop",
+                     *           "projectName": "Web shop",
+                     *           "unit": "GB",
+                     *           "quantity": 12.5,
+                     *           "records": 31
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["UsageReport"];
                     "text/csv": string;
                 };
@@ -4630,6 +4834,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "We moved to another provider."
+                 *     }
+                 */
                 "application/json": components["schemas"]["RequestDeletionBody"];
             };
         };
@@ -4641,6 +4850,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "del-01HZY0",
+                     *       "outcome": "pending",
+                     *       "reason": "We moved to another provider.",
+                     *       "requestedAt": "2026-01-10T08:00:00+00:00",
+                     *       "requestedBy": {
+                     *         "userId": "user-7f3a"
+                     *       },
+                     *       "dueAt": "2026-02-09T08:00:00+00:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["DeletionRequestView"];
                 };
             };
@@ -4745,6 +4966,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "note": "Contract renewed on the phone."
+                 *     }
+                 */
                 "application/json": components["schemas"]["CancelDeletionBody"];
             };
         };
@@ -4755,6 +4981,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "del-01HZY0",
+                     *       "outcome": "pending",
+                     *       "reason": "We moved to another provider.",
+                     *       "requestedAt": "2026-01-10T08:00:00+00:00",
+                     *       "requestedBy": {
+                     *         "userId": "user-7f3a"
+                     *       },
+                     *       "dueAt": "2026-02-09T08:00:00+00:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["DeletionRequestView"];
                 };
             };
@@ -4864,6 +5102,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "del-01HZY0",
+                     *           "outcome": "cancelled",
+                     *           "reason": "We moved to another provider.",
+                     *           "requestedAt": "2026-01-10T08:00:00+00:00",
+                     *           "requestedBy": {
+                     *             "userId": "user-7f3a"
+                     *           },
+                     *           "dueAt": "2026-02-09T08:00:00+00:00",
+                     *           "closedAt": "2026-01-12T14:00:00+00:00",
+                     *           "closedBy": {
+                     *             "userId": "user-2b10",
+                     *             "impersonatedBy": "operator-1"
+                     *           },
+                     *           "note": "Contract renewed on the phone."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["DeletionRequestPage"];
                 };
             };
@@ -4932,6 +5192,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "deletionNotices": "allMembers",
+                     *       "noticeAddress": "notices@northwind.example"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PartnerSettingsView"];
                 };
             };
@@ -4985,6 +5251,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "deletionNotices": "allMembers",
+                 *       "noticeAddress": "notices@northwind.example"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PartnerSettingsBody"];
             };
         };
@@ -4995,6 +5267,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "deletionNotices": "allMembers",
+                     *       "noticeAddress": "notices@northwind.example"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PartnerSettingsView"];
                 };
             };
@@ -5089,6 +5367,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "selfRegistration": "approvalRequired",
+                     *       "invitationLinks": true,
+                     *       "deletionGraceDays": 30,
+                     *       "updatedAt": "2026-01-02T12:00:00+00:00",
+                     *       "updatedBy": "operator-1"
+                     *     }
+                     */
                     "application/json": components["schemas"]["SettingsView"];
                 };
             };
@@ -5137,6 +5424,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "selfRegistration": "approvalRequired",
+                 *       "deletionGraceDays": 30
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateSettingsBody"];
             };
         };
@@ -5148,6 +5441,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "selfRegistration": "approvalRequired",
+                     *       "invitationLinks": true,
+                     *       "deletionGraceDays": 30,
+                     *       "updatedAt": "2026-01-02T12:00:00+00:00",
+                     *       "updatedBy": "operator-1"
+                     *     }
+                     */
                     "application/json": components["schemas"]["SettingsView"];
                 };
             };
@@ -5237,6 +5539,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "set-00000003",
+                     *           "revision": 3,
+                     *           "at": "2026-01-02T12:00:00+00:00",
+                     *           "userId": "operator-1",
+                     *           "changes": [
+                     *             {
+                     *               "field": "deletionGraceDays",
+                     *               "from": 14,
+                     *               "to": 30
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["SettingsAuditPage"];
                 };
             };
@@ -5294,6 +5615,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "selfRegistration": "approvalRequired",
+                     *       "invitationLinks": true,
+                     *       "languages": [
+                     *         "de",
+                     *         "en"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["PublicSettingsView"];
                 };
             };
@@ -5318,6 +5649,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "companyName": "Contoso AG",
+                 *       "id": "contoso",
+                 *       "email": "grace@contoso.example",
+                 *       "fullName": "Grace Hopper",
+                 *       "language": "en"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RegisterBody"];
             };
         };
@@ -5402,6 +5742,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "b3JkZXItY29uZmlybS0xMjM0NTY"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ConfirmRegistrationBody"];
             };
         };
@@ -5642,6 +5987,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "Duplicate of the account contoso-ag."
+                 *     }
+                 */
                 "application/json": components["schemas"]["RejectCustomerBody"];
             };
         };
@@ -5782,6 +6132,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "link-01HZZ4",
+                     *           "url": "https://panel.example/register?link=Zm9yLWV4YW1wbGUtb25seQ",
+                     *           "expiresAt": "2026-02-01T00:00:00+00:00",
+                     *           "maxUses": 20,
+                     *           "uses": 3,
+                     *           "state": "active",
+                     *           "createdAt": "2026-01-05T09:30:00+00:00",
+                     *           "createdBy": "user-4d88"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["InvitationLinkPage"];
                 };
             };
@@ -5850,6 +6216,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "expiresAt": "2026-02-01T00:00:00+00:00",
+                 *       "maxUses": 20
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateInvitationLinkBody"];
             };
         };
@@ -5861,6 +6233,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "link-01HZZ4",
+                     *       "url": "https://panel.example/register?link=Zm9yLWV4YW1wbGUtb25seQ",
+                     *       "expiresAt": "2026-02-01T00:00:00+00:00",
+                     *       "maxUses": 20,
+                     *       "uses": 0,
+                     *       "state": "active",
+                     *       "createdAt": "2026-01-05T09:30:00+00:00",
+                     *       "createdBy": "user-4d88"
+                     *     }
+                     */
                     "application/json": components["schemas"]["InvitationLinkView"];
                 };
             };
@@ -6037,6 +6421,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "msg-01J0A1",
+                     *           "subject": "Maintenance on Saturday",
+                     *           "body": "The service is read-only on Saturday from 06:00 to 08:00 UTC.",
+                     *           "mode": "singleRead",
+                     *           "sentAt": "2026-01-07T16:00:00+00:00",
+                     *           "sentBy": {
+                     *             "userId": "user-4d88",
+                     *             "name": "Nora North"
+                     *           },
+                     *           "partnerWide": true,
+                     *           "closedAt": "2026-01-07T16:20:00+00:00",
+                     *           "acknowledgements": [],
+                     *           "audience": "admins"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["MessageList"];
                 };
             };
@@ -6105,6 +6510,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "subject": "Maintenance on Saturday",
+                 *       "body": "The service is read-only on Saturday from 06:00 to 08:00 UTC.",
+                 *       "mode": "allMustRead",
+                 *       "audience": "everyone"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SendMessageBody"];
             };
         };
@@ -6116,6 +6529,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "msg-01J0A1",
+                     *       "subject": "Maintenance on Saturday",
+                     *       "body": "The service is read-only on Saturday from 06:00 to 08:00 UTC.",
+                     *       "mode": "allMustRead",
+                     *       "sentAt": "2026-01-07T16:00:00+00:00",
+                     *       "sentBy": {
+                     *         "userId": "user-4d88",
+                     *         "name": "Nora North"
+                     *       },
+                     *       "partnerWide": false,
+                     *       "acknowledgements": [
+                     *         {
+                     *           "userId": "user-7f3a",
+                     *           "name": "Ada Lovelace",
+                     *           "at": "2026-01-07T16:20:00+00:00"
+                     *         }
+                     *       ],
+                     *       "audience": "everyone"
+                     *     }
+                     */
                     "application/json": components["schemas"]["MessageView"];
                 };
             };
@@ -6220,6 +6655,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "subject": "Maintenance on Saturday",
+                 *       "body": "The service is read-only on Saturday from 06:00 to 08:00 UTC.",
+                 *       "mode": "allMustRead",
+                 *       "audience": "everyone"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SendMessageBody"];
             };
         };
@@ -6230,6 +6673,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "pmsg-01J0B2",
+                     *       "partnerId": "northwind",
+                     *       "subject": "New prices from March",
+                     *       "body": "Our price list changes on 1 March; the new list is in the panel.",
+                     *       "mode": "singleRead",
+                     *       "sentAt": "2026-01-07T16:00:00+00:00",
+                     *       "sentBy": {
+                     *         "userId": "user-4d88",
+                     *         "name": "Nora North"
+                     *       },
+                     *       "audience": "admins"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PartnerMessageView"];
                 };
             };
@@ -6335,6 +6793,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "msg-01J0A1",
+                     *       "subject": "Maintenance on Saturday",
+                     *       "body": "The service is read-only on Saturday from 06:00 to 08:00 UTC.",
+                     *       "mode": "allMustRead",
+                     *       "sentAt": "2026-01-07T16:00:00+00:00",
+                     *       "sentBy": {
+                     *         "userId": "user-4d88",
+                     *         "name": "Nora North"
+                     *       },
+                     *       "partnerWide": false,
+                     *       "acknowledgements": [
+                     *         {
+                     *           "userId": "user-7f3a",
+                     *           "name": "Ada Lovelace",
+                     *           "at": "2026-01-07T16:20:00+00:00"
+                     *         }
+                     *       ],
+                     *       "audience": "everyone"
+                     *     }
+                     */
                     "application/json": components["schemas"]["MessageView"];
                 };
             };
@@ -6397,6 +6877,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "accountId": "acme",
+                     *           "accountName": "Acme GmbH",
+                     *           "messageId": "msg-01J0A1",
+                     *           "subject": "Maintenance on Saturday",
+                     *           "body": "The service is read-only on Saturday from 06:00 to 08:00 UTC.",
+                     *           "mode": "allMustRead",
+                     *           "sentAt": "2026-01-07T16:00:00+00:00"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["InboxList"];
                 };
             };
@@ -6527,6 +7022,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "storage",
+                     *           "name": "Cloud storage",
+                     *           "createdAt": "2025-11-01T08:00:00+00:00",
+                     *           "updatedAt": "2026-01-03T10:15:00+00:00"
+                     *         },
+                     *         {
+                     *           "id": "backup",
+                     *           "name": "Backup",
+                     *           "createdAt": "2025-11-01T08:00:00+00:00",
+                     *           "updatedAt": "2025-11-01T08:00:00+00:00"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ProductList"];
                 };
             };
@@ -6568,6 +7081,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "storage",
+                     *       "name": "Cloud storage",
+                     *       "createdAt": "2025-11-01T08:00:00+00:00",
+                     *       "updatedAt": "2026-01-03T10:15:00+00:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ProductView"];
                 };
             };
@@ -6612,6 +7133,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Cloud storage"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpsertProductBody"];
             };
         };
@@ -6622,6 +7148,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "storage",
+                     *       "name": "Cloud storage",
+                     *       "createdAt": "2025-11-01T08:00:00+00:00",
+                     *       "updatedAt": "2026-01-03T10:15:00+00:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ProductView"];
                 };
             };
@@ -6632,6 +7166,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "storage",
+                     *       "name": "Cloud storage",
+                     *       "createdAt": "2025-11-01T08:00:00+00:00",
+                     *       "updatedAt": "2026-01-03T10:15:00+00:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ProductView"];
                 };
             };
@@ -6709,6 +7251,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "storage",
+                     *           "name": "Cloud storage",
+                     *           "visible": true
+                     *         },
+                     *         {
+                     *           "id": "backup",
+                     *           "name": "Backup",
+                     *           "visible": false
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["PartnerProductList"];
                 };
             };
@@ -6763,6 +7321,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "visible": false
+                 *     }
+                 */
                 "application/json": components["schemas"]["PartnerVisibilityBody"];
             };
         };
@@ -6773,6 +7336,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "backup",
+                     *       "name": "Backup",
+                     *       "visible": false
+                     *     }
+                     */
                     "application/json": components["schemas"]["PartnerProductView"];
                 };
             };
@@ -6868,6 +7438,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "storage",
+                     *           "name": "Cloud storage",
+                     *           "visible": true,
+                     *           "visibilitySource": "inherited",
+                     *           "status": "active"
+                     *         },
+                     *         {
+                     *           "id": "backup",
+                     *           "name": "Backup",
+                     *           "visible": false,
+                     *           "visibilitySource": "inherited",
+                     *           "status": "notActivated"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CustomerProductList"];
                 };
             };
@@ -6922,6 +7512,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "visible": true,
+                 *       "status": "trial"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SetCustomerProductBody"];
             };
         };
@@ -6932,6 +7528,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "storage",
+                     *       "name": "Cloud storage",
+                     *       "visible": true,
+                     *       "visibilitySource": "custom",
+                     *       "status": "trial"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CustomerProductView"];
                 };
             };
@@ -7027,6 +7632,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "Ticket 4711: the customer cannot see their projects."
+                 *     }
+                 */
                 "application/json": components["schemas"]["StartImpersonationBody"];
             };
         };
@@ -7037,6 +7647,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "token": "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJvcGVyYXRvci0xIn0.c2lnbmF0dXJl",
+                     *       "expiresAt": "2026-01-08T10:30:00+00:00",
+                     *       "impersonationId": "imp-01J0C3",
+                     *       "accountId": "acme"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImpersonationGrant"];
                 };
             };
@@ -7139,6 +7757,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "emailId": "mail-01J0D4",
+                     *           "template": "invitation",
+                     *           "accountId": "acme",
+                     *           "attempts": 5,
+                     *           "error": "550 5.1.1 mailbox unavailable",
+                     *           "queuedAt": "2026-01-05T09:30:00+00:00",
+                     *           "failedAt": "2026-01-05T11:02:00+00:00",
+                     *           "keptSince": "2026-01-05T11:02:00+00:00"
+                     *         }
+                     *       ],
+                     *       "approximateTotal": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["FailedEmailList"];
                 };
             };
@@ -7192,6 +7827,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "accountId": "acme",
+                     *           "effectId": "eff-01J0E5",
+                     *           "effectKinds": [
+                     *             "SyncAccountListing",
+                     *             "SendEmail"
+                     *           ],
+                     *           "error": "The table service answered 503 on every attempt.",
+                     *           "attempts": 8,
+                     *           "parkedAt": "2026-01-06T03:12:00+00:00"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ParkedEffectList"];
                 };
             };
@@ -7258,6 +7910,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "accountId": "acme",
+                     *       "effectId": "eff-01J0E5",
+                     *       "outcome": "done"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReplayedEffect"];
                 };
             };

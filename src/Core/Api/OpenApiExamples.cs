@@ -8,8 +8,8 @@ using CustomerFunctions.Core.Projects;
 namespace CustomerFunctions.Core.Api;
 
 /// <summary>
-/// Examples of the main bodies, made of the API's own types and serialized as the API serializes them, so an example
-/// cannot name a field the API does not have.
+/// Examples of the bodies: the main ones made of the API's own types and serialized as the API serializes them, the
+/// rest written as JSON (<see cref="OpenApiJsonExamples"/>). A contract test validates every example against its schema.
 /// </summary>
 internal static class OpenApiExamples
 {
@@ -39,7 +39,8 @@ internal static class OpenApiExamples
         [typeof(ProjectView)] = new ProjectView("web-shop", "Web shop", Created, "user-7f3a", []),
     };
 
-    public static JsonNode? For(Type type) => Examples.TryGetValue(type, out var example)
-        ? (example as JsonNode)?.DeepClone() ?? JsonSerializer.SerializeToNode(example, type, Http.Json.Options)
+    public static JsonNode? For(Type type) =>
+        Examples.TryGetValue(type, out var example) ? (example as JsonNode)?.DeepClone() ?? JsonSerializer.SerializeToNode(example, type, Http.Json.Options)
+        : OpenApiJsonExamples.Bodies.TryGetValue(type, out var json) ? JsonNode.Parse(json)
         : null;
 }

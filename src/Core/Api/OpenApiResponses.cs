@@ -4,7 +4,10 @@ using CustomerFunctions.Core.Http;
 
 namespace CustomerFunctions.Core.Api;
 
-/// <summary>An operation's responses: its declared successes, then each failure status it can answer with its problem types.</summary>
+/// <summary>
+/// An operation's responses: its declared successes, then each failure status it can answer with its problem types
+/// (listed in the description and as one named example each, which generators and linters can read).
+/// </summary>
 internal sealed class OpenApiResponses(OpenApiSchemas schemas)
 {
     public JsonObject Of(ApiRoute route)
@@ -61,10 +64,20 @@ internal sealed class OpenApiResponses(OpenApiSchemas schemas)
     private static JsonObject Failure(int status, IEnumerable<string> types)
     {
         var listed = string.Join(", ", types.Select(t => "`" + t + "`"));
+        var problem = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = "#/components/schemas/Problem" } };
+        if (types.Any())
+        {
+            // One named example per problem type, keyed by it: the machine-readable list (the description is for people).
+            problem["examples"] = new JsonObject(types.Select(t => KeyValuePair.Create(t, (JsonNode?)new JsonObject
+            {
+                ["summary"] = t,
+                ["value"] = new JsonObject { ["type"] = Problems.TypeBase + t, ["title"] = ProblemTitle(status, t), ["status"] = status },
+            })));
+        }
         var response = new JsonObject
         {
             ["description"] = Title(status) + (listed.Length > 0 ? ". Problem types: " + listed : ""),
-            ["content"] = new JsonObject { ["application/problem+json"] = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = "#/components/schemas/Problem" } } },
+            ["content"] = new JsonObject { ["application/problem+json"] = problem },
         };
         if (status is 429 or 503)
         {
@@ -72,6 +85,24 @@ internal sealed class OpenApiResponses(OpenApiSchemas schemas)
         }
         return response;
     }
+
+    /// <summary>The title the API answers a problem of this status (and type) with.</summary>
+    private static string ProblemTitle(int status, string type) => status switch
+    {
+        400 => ApiError.BadRequest("").Title,
+        401 => ApiError.Unauthorized("").Title,
+        403 => ApiError.Forbidden("").Title,
+        404 => ApiError.NotFound("").Title,
+        409 => ApiError.Conflict(type, "").Title,
+        410 => ApiError.Gone(type, "").Title,
+        412 => ApiError.PreconditionFailed().Title,
+        413 => ApiError.TooLarge(0).Title,
+        415 => ApiError.UnsupportedMediaType().Title,
+        422 => ApiError.Unprocessable(type, "").Title,
+        429 => ApiError.TooManyRequests("").Title,
+        503 when type == "busy" => ApiError.Busy().Title,
+        _ => Title(status),
+    };
 
     private static string Title(int status) => status switch
     {

@@ -12,7 +12,7 @@ namespace CustomerFunctions.Core.Api;
 /// <c>JsonElement</c>: a bare <c>true</c> schema) becomes an explicit schema, and a named schema never carries
 /// <c>null</c> (a nullable reference is a plain <c>$ref</c>; absence already means "not set"). Nullable scalars stay
 /// <c>"type": ["string", "null"]</c>, which Kiota and openapi-typescript read. A property the API may leave out (every
-/// nullable one: nulls are not written) is not <c>required</c>.
+/// nullable one: nulls are not written; every free-form one) is not <c>required</c>, so a merge-patch body takes any subset.
 /// </summary>
 internal sealed class OpenApiSchemas
 {
@@ -99,7 +99,9 @@ internal sealed class OpenApiSchemas
         {
             return;
         }
-        var optional = info.Properties.Where(p => p.IsGetNullable || Nullable.GetUnderlyingType(p.PropertyType) is not null).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        // A free-form body field (JsonElement) tells "absent: keep it" from "null: clear it", so it is optional too.
+        var optional = info.Properties.Where(p => p.IsGetNullable || Nullable.GetUnderlyingType(p.PropertyType) is not null || p.PropertyType == typeof(JsonElement))
+            .Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         var kept = required.Select(r => r!.GetValue<string>()).Where(r => !optional.Contains(r)).ToList();
         schema.Remove("required");
         if (kept.Count > 0)

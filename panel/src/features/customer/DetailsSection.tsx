@@ -181,10 +181,10 @@ export function DetailsSection({ customer, etag }: { customer: Customer; etag: s
 
 /**
  * A JSON merge patch of the fields the user changed: an absent field stays as it is, and a customer admin never sends
- * a field they may not set. (The document lists every field as required; the API takes any subset.)
+ * a field they may not set.
  */
 function changes(customer: Customer, form: FormData): UpdateBody {
-  const patch: Record<string, string | boolean> = {};
+  const patch: UpdateBody = {};
   for (const field of editable) {
     const value = (form.get(field) as string).trim();
     if (value !== (customer[field] ?? "")) patch[field] = value;
@@ -193,5 +193,5 @@ function changes(customer: Customer, form: FormData): UpdateBody {
   if (language !== customer.language) patch.language = language;
   const isTestAccount = form.get("isTestAccount") === "on";
   if (isTestAccount !== customer.isTestAccount) patch.isTestAccount = isTestAccount;
-  return patch as UpdateBody;
+  return patch;
 }

@@ -18,8 +18,8 @@ export function MemberEditor({ customerId, member, onDone }: { customerId: strin
   const queryClient = useQueryClient();
   const save = useMutation({
     mutationFn: (form: FormData) => {
-      // A JSON merge patch: only what changed (the document lists every field as required; the API takes any subset).
-      const patch: Record<string, string> = {};
+      // A JSON merge patch: only what changed (every field is optional).
+      const patch: MemberPatch = {};
       for (const field of ["name", "email", "language"] as const) {
         const value = (form.get(field) as string).trim();
         if (value !== (member[field] ?? "")) patch[field] = value;
@@ -27,7 +27,7 @@ export function MemberEditor({ customerId, member, onDone }: { customerId: strin
       return unwrap(
         api.PATCH("/api/customers/{id}/members/{userId}", {
           params: { path: { id: customerId, userId: member.userId } },
-          body: patch as MemberPatch,
+          body: patch,
         }),
       );
     },
