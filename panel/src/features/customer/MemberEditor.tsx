@@ -22,7 +22,8 @@ export function MemberEditor({ customerId, member, onDone }: { customerId: strin
       const patch: MemberPatch = {};
       for (const field of ["name", "email", "language"] as const) {
         const value = (form.get(field) as string).trim();
-        if (value !== (member[field] ?? "")) patch[field] = value;
+        // An empty name or language is null in the patch: the member then has none of their own (the account's language).
+        if (value !== (member[field] ?? "")) patch[field] = value === "" ? null : value;
       }
       return unwrap(
         api.PATCH("/api/customers/{id}/members/{userId}", {
