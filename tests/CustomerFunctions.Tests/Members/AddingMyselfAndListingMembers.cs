@@ -8,13 +8,18 @@ public sealed class AddingMyselfAndListingMembers(ServiceFixture f) : IClassFixt
 {
     private readonly TestUser op = TestUser.Operator();
 
-    [Fact]
-    public async Task PartnerEmployee_AddsThemselves_AsCustomerAdmin_WithNameAndEmailFromTheirToken()
+    private async Task<(string Partner, TestUser Employee, string Customer)> PartnerEmployeeAndCustomer()
     {
         var partner = await Seed.Partner(f, op);
         var employee = TestUser.New("pemp");
         await Seed.Member(f, partner, employee, MemberRole.PartnerEmployee);
-        var customer = await Seed.Customer(f, op, partner);
+        return (partner, employee, await Seed.Customer(f, op, partner));
+    }
+
+    [Fact]
+    public async Task PartnerEmployee_AddsThemselves_AsCustomerAdmin_WithNameAndEmailFromTheirToken()
+    {
+        var (_, employee, customer) = await PartnerEmployeeAndCustomer();
 
         var added = (await f.As(employee).Post($"/api/customers/{customer}/members/me")).Is(201);
         Assert.Equal($"/api/customers/{customer}/members/{employee.Id}", added.Location);
@@ -40,10 +45,7 @@ public sealed class AddingMyselfAndListingMembers(ServiceFixture f) : IClassFixt
     [Fact]
     public async Task APartnerMemberWhoAddedThemselves_StillActsAsThePartner_WhereOnlyThePartnerMay()
     {
-        var partner = await Seed.Partner(f, op);
-        var employee = TestUser.New("pemp");
-        await Seed.Member(f, partner, employee, MemberRole.PartnerEmployee);
-        var customer = await Seed.Customer(f, op, partner);
+        var (partner, employee, customer) = await PartnerEmployeeAndCustomer();
         (await f.As(employee).Post($"/api/customers/{customer}/members/me")).Is(201);
 
         // Messages, quota and status are the partner's to manage, not the customer admin's: the partner relation answers.

@@ -4,6 +4,7 @@ import { api, unwrap } from "../../api/client";
 import { useSession } from "../../auth/session";
 import { BusyButton } from "../../components/BusyButton";
 import { ProblemMessage } from "../../components/ProblemMessage";
+import { SignInFirst } from "../../components/SignInFirst";
 import { useI18n } from "../../i18n/i18n";
 
 /** The invitation email's link (/invitations/accept?token=...): the signed-in user accepts and becomes a member. */
@@ -21,10 +22,7 @@ export function AcceptInvitationPage() {
     <section className="card narrow">
       <h1>{t("accept.title")}</h1>
       {!signedIn ? (
-        <p>
-          {t("accept.signInFirst")}{" "}
-          <Link to={`/signin?returnTo=${encodeURIComponent(`/invitations/accept?token=${token}`)}`}>{t("signIn.title")}</Link>
-        </p>
+        <SignInFirst message={t("accept.signInFirst")} />
       ) : accept.isSuccess ? (
         <p className="ok" role="status">
           {t("accept.done", { name: accept.data.name })} <Link to={`/customers/${accept.data.customerId}`}>{accept.data.name}</Link>

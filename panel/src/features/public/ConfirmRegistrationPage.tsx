@@ -4,6 +4,7 @@ import { api, unwrap } from "../../api/client";
 import { useSession } from "../../auth/session";
 import { BusyButton } from "../../components/BusyButton";
 import { ProblemMessage } from "../../components/ProblemMessage";
+import { SignInFirst } from "../../components/SignInFirst";
 import { useI18n } from "../../i18n/i18n";
 
 /**
@@ -24,10 +25,7 @@ export function ConfirmRegistrationPage() {
     <section className="card narrow">
       <h1>{t("confirm.title")}</h1>
       {!signedIn ? (
-        <p>
-          {t("confirm.signInFirst")}{" "}
-          <Link to={`/signin?returnTo=${encodeURIComponent(`/registrations/confirm?token=${token}`)}`}>{t("signIn.title")}</Link>
-        </p>
+        <SignInFirst message={t("confirm.signInFirst")} />
       ) : confirm.isSuccess ? (
         <p className="ok" role="status">
           {t("confirm.done")} <Link to={`/customers/${confirm.data.id}`}>{confirm.data.name}</Link> ({t(`status.${confirm.data.status}`)})
