@@ -9,7 +9,8 @@ namespace CustomerFunctions.Tests.Architecture;
 /// The functions.metadata the Functions worker SDK writes into src/Functions' build output is what the Functions host
 /// registers: its HTTP triggers must be the route table (with host.json's empty route prefix, the same URLs src/Server
 /// maps) plus the one catch-all, and its queue and timer triggers the background work src/Server runs. .ci/run builds
-/// src/Functions before the tests; run `dotnet build src/Functions` first when running this by hand.
+/// src/Functions before the tests; run `dotnet build src/Functions` first when running this by hand (a build older than
+/// its sources fails the test).
 /// </summary>
 public sealed class FunctionsMetadataMatchesTheServer
 {
@@ -71,16 +72,41 @@ public sealed class FunctionsMetadataMatchesTheServer
         Assert.Equal(new QueueOptions().MaxDequeueCount, queues.GetProperty("maxDequeueCount").GetInt32());
     }
 
+    /// <summary>
+    /// The functions.metadata of the last src/Functions build (Debug or Release, whichever built last), refused when a
+    /// source it is generated from changed since that build. The SDK regenerates the file on every build but rewrites it
+    /// only when it differs, so its own time says nothing; the assemblies beside it do: src/Functions' is rewritten when
+    /// its sources compile again, and src/Core's (whose queue names and route table the triggers use) is copied anew
+    /// whenever src/Core compiles again.
+    /// </summary>
     private static List<JsonElement> Functions()
     {
-        var metadata = Configurations
-            .Select(configuration => Path.Combine(Repository.Root, "src", "Functions", "bin", configuration, "net10.0", "functions.metadata"))
-            .Where(File.Exists)
-            .OrderByDescending(File.GetLastWriteTimeUtc)
+        var output = Configurations
+            .Select(configuration => Path.Combine(Repository.Root, "src", "Functions", "bin", configuration, "net10.0"))
+            .Where(folder => File.Exists(Path.Combine(folder, "functions.metadata")) && File.Exists(Path.Combine(folder, FunctionsAssembly)))
+            .OrderByDescending(folder => File.GetLastWriteTimeUtc(Path.Combine(folder, FunctionsAssembly)))
             .FirstOrDefault();
-        Assert.True(metadata is not null, "No functions.metadata in src/Functions/bin: build src/Functions first (`dotnet build src/Functions`).");
-        return [.. JsonDocument.Parse(File.ReadAllText(metadata)).RootElement.EnumerateArray().Select(f => f.Clone())];
+        Assert.True(output is not null, "No functions.metadata in src/Functions/bin: build src/Functions first (`dotnet build src/Functions`).");
+        AssertBuiltAfter(Path.Combine(output, FunctionsAssembly), Path.Combine(Repository.Root, "src", "Functions"));
+        AssertBuiltAfter(Path.Combine(output, CoreAssembly), Path.Combine(Repository.Root, "src", "Core"));
+        return [.. JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "functions.metadata"))).RootElement.EnumerateArray().Select(f => f.Clone())];
     }
+
+    private const string FunctionsAssembly = "CustomerFunctions.Functions.dll";
+    private const string CoreAssembly = "CustomerFunctions.Core.dll";
+
+    private static void AssertBuiltAfter(string assembly, string sourceFolder)
+    {
+        var built = File.GetLastWriteTimeUtc(assembly);
+        var changed = Sources(sourceFolder).Where(source => File.GetLastWriteTimeUtc(source) > built).Select(source => Path.GetRelativePath(Repository.Root, source)).ToList();
+        Assert.True(changed.Count == 0,
+            $"src/Functions' build output is stale: {string.Join(", ", changed.Take(5))} changed after {Path.GetRelativePath(Repository.Root, assembly)} was built; rebuild src/Functions (`dotnet build src/Functions`) and run again.");
+    }
+
+    private static IEnumerable<string> Sources(string folder) =>
+        Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories)
+            .Where(path => path.EndsWith(".cs", StringComparison.Ordinal) || path.EndsWith(".csproj", StringComparison.Ordinal))
+            .Where(path => !Path.GetRelativePath(folder, path).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"));
 
     private static string Name(JsonElement function) => function.GetProperty("name").GetString()!;
 
