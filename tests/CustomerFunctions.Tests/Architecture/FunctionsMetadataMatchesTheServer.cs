@@ -1,16 +1,24 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json;
+using Azure.Storage.Queues;
+using CustomerFunctions.Core.Email;
 using CustomerFunctions.Core.Hosting;
+using CustomerFunctions.Core.Storage;
 using CustomerFunctions.Server;
 using CustomerFunctions.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace CustomerFunctions.Tests.Architecture;
 
 /// <summary>
 /// The functions.metadata the Functions worker SDK writes into src/Functions' build output is what the Functions host
 /// registers: its HTTP triggers must be the route table (with host.json's empty route prefix, the same URLs src/Server
-/// maps) plus the one catch-all, and its queue and timer triggers the background work src/Server runs. .ci/run builds
-/// src/Functions before the tests; run `dotnet build src/Functions` first when running this by hand (a build older than
-/// its sources fails the test).
+/// maps) plus the one catch-all, and its queue and timer triggers the background work src/Server runs, with host.json's
+/// queue settings those src/Server's pumps run. .ci/run builds src/Functions before the tests; run
+/// `dotnet build src/Functions` first when running this by hand (a build older than its sources fails the test).
 /// </summary>
 public sealed class FunctionsMetadataMatchesTheServer
 {
@@ -64,12 +72,81 @@ public sealed class FunctionsMetadataMatchesTheServer
     }
 
     [Fact]
-    public void TheHostGivesUpOnAQueueMessage_AfterAsManyTriesAsTheServer()
+    public async Task TheServersQueuePumps_RunHostJsonsQueueSettings_AndTheEmailHandlersLastTryIsTheHostsLast()
+    {
+        var queues = HostQueues();
+        // Every setting host.json gives the queue trigger is one this test holds src/Server to, or one design-notes explains.
+        Assert.Equal(["batchSize", "maxDequeueCount", "maxPollingInterval", "messageEncoding", "newBatchThreshold", "visibilityTimeout"],
+            queues.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        await using var storage = await Azurite.StartAsync();
+        string[] args =
+        [
+            "--environment", "Development", "--urls", "http://127.0.0.1:0", "--AzureWebJobsStorage", storage.ConnectionString,
+            "--Auth:DevelopmentSigningKey", ServiceFixture.SigningKey,
+        ];
+        await using var app = ServerApp.Build(args);
+        var server = app.Services.GetRequiredService<IOptions<QueueOptions>>().Value;
+
+        Assert.Equal(
+            new
+            {
+                MaxDequeueCount = queues.GetProperty("maxDequeueCount").GetInt32(),
+                VisibilityTimeout = TimeSpan.Parse(queues.GetProperty("visibilityTimeout").GetString()!, CultureInfo.InvariantCulture),
+                BatchSize = queues.GetProperty("batchSize").GetInt32(),
+                PollInterval = TimeSpan.Parse(queues.GetProperty("maxPollingInterval").GetString()!, CultureInfo.InvariantCulture),
+            },
+            new { server.MaxDequeueCount, server.VisibilityTimeout, server.BatchSize, server.PollInterval });
+        // The email handler keeps a failing email itself on its last try (without expiry): that try must be the host's last.
+        Assert.Equal(server.MaxDequeueCount, app.Services.GetRequiredService<IOptions<EmailOptions>>().Value.MaxAttempts);
+        // Both hosts write and read message bodies base64-encoded: what src/Core's queue clients put on a queue is base64.
+        Assert.Equal("base64", queues.GetProperty("messageEncoding").GetString());
+        var emails = app.Services.GetRequiredService<StorageClients>().EmailQueue;
+        await emails.CreateIfNotExistsAsync();
+        await emails.SendMessageAsync("{\"id\":\"encoded\"}");
+        var raw = Assert.Single((await new QueueClient(storage.ConnectionString, emails.Name).PeekMessagesAsync(1)).Value);
+        Assert.Equal(Convert.ToBase64String("{\"id\":\"encoded\"}"u8.ToArray()), raw.Body.ToString());
+    }
+
+    [Fact]
+    public async Task AMessageThatKeepsFailing_IsTriedMaxDequeueCountTimes_ThenKeptInItsPoisonQueue()
+    {
+        var maxDequeueCount = HostQueues().GetProperty("maxDequeueCount").GetInt32();
+        await using var storage = await Azurite.StartAsync();
+        var encoding = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var queue = new QueueClient(storage.ConnectionString, "parity", encoding);
+        var poison = new QueueClient(storage.ConnectionString, "parity-poison", encoding);
+        await queue.CreateAsync();
+        await poison.CreateAsync();
+        await queue.SendMessageAsync("keeps failing");
+        var tries = new ConcurrentQueue<long>();
+        // The pump as src/Server registers it, with host.json's tries; failed messages come back after a second here, not a minute.
+        var pump = new QueuePump("parity", queue, poison, (_, dequeueCount, _) =>
+        {
+            tries.Enqueue(dequeueCount);
+            throw new InvalidOperationException("The handler fails every time.");
+        }, new QueueOptions { MaxDequeueCount = maxDequeueCount, VisibilityTimeout = TimeSpan.FromSeconds(1) }, NullLogger.Instance);
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await poison.PeekMessagesAsync(1)).Value.Length == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The failing message never reached the poison queue.");
+            await pump.PumpOnceAsync(CancellationToken.None);
+            await Task.Delay(250);
+        }
+
+        // As under the Functions host: maxDequeueCount tries, then the message moves to "{queue}-poison".
+        Assert.Equal(Enumerable.Range(1, maxDequeueCount).Select(i => (long)i), tries);
+        var kept = Assert.Single((await poison.PeekMessagesAsync(32)).Value);
+        Assert.Equal("keeps failing", kept.Body.ToString());
+        Assert.Empty((await queue.PeekMessagesAsync(32)).Value);
+        // Kept until someone acts on it (the Functions host's copy expires after the default 7 days; design-notes).
+        Assert.True(kept.ExpiresOn > DateTimeOffset.UtcNow.AddYears(1));
+    }
+
+    private static JsonElement HostQueues()
     {
         using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, "host.json")));
-        var queues = host.RootElement.GetProperty("extensions").GetProperty("queues");
-
-        Assert.Equal(new QueueOptions().MaxDequeueCount, queues.GetProperty("maxDequeueCount").GetInt32());
+        return host.RootElement.GetProperty("extensions").GetProperty("queues").Clone();
     }
 
     /// <summary>
