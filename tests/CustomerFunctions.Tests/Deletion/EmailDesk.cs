@@ -12,9 +12,10 @@ public sealed class EmailDesk(ServiceFixture f)
     /// <summary>
     /// Sends the waiting emails that <paramref name="which"/> picks (all by default) through the email handler; the rest
     /// stay queued. The picker sees each email opened, as the sender would (sealed if it can no longer be opened).
+    /// <paramref name="attempt"/> is the delivery the handler is told it is (the queue's dequeue count; its last try may keep the email).
     /// </summary>
-    public Task<int> DeliverAsync(Func<EmailMessage, bool>? which = null) =>
-        WorkAsync(which ?? (_ => true), async (text, ct) => await f.EmailHandler.HandleAsync(text, ct));
+    public Task<int> DeliverAsync(Func<EmailMessage, bool>? which = null, long attempt = 1) =>
+        WorkAsync(which ?? (_ => true), async (text, ct) => await f.EmailHandler.HandleAsync(text, attempt, ct));
 
     /// <summary>Keeps the picked messages in the poison queue as the handler does once their tries are used up.</summary>
     public Task<int> PoisonAsync(Func<EmailMessage, bool> which) =>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CustomerFunctions.Core.Deletion;
+using CustomerFunctions.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerFunctions.Tests.Telemetry;
@@ -20,6 +21,20 @@ public sealed class TimerTraces(TelemetryFixture f)
         var run = await f.Spans.WaitFor(s => s.TraceId == trace.Id && s.DisplayName == "DeletionSweep");
         Assert.Equal(trigger.SpanId, run.ParentSpanId);
         Assert.NotNull(run.GetTagItem("cf.deletions.due"));
+        Assert.Contains(f.Spans.InTrace(trace.Id), s => s.ParentSpanId == run.SpanId && s.Source.Name.StartsWith("Azure.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnOutboxBackstopRun_IsASpanUnderTheTriggersSpan_WithItsStorageCallsUnderIt()
+    {
+        var trace = new TraceContext();
+        using var trigger = new Activity("timer trigger").SetParentId(trace.Id, trace.CallerSpan, ActivityTraceFlags.Recorded).Start();
+        await f.Services.GetRequiredService<OutboxBackstop>().RunAsync();
+        trigger.Stop();
+
+        var run = await f.Spans.WaitFor(s => s.TraceId == trace.Id && s.DisplayName == "OutboxBackstop");
+        Assert.Equal(trigger.SpanId, run.ParentSpanId);
+        // Its read of the pending markers (and the drains of any it finds) are its children.
         Assert.Contains(f.Spans.InTrace(trace.Id), s => s.ParentSpanId == run.SpanId && s.Source.Name.StartsWith("Azure.", StringComparison.Ordinal));
     }
 }
