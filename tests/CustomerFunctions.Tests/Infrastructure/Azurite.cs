@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace CustomerFunctions.Tests.Infrastructure;
 
@@ -12,10 +10,11 @@ public sealed class Azurite : IAsyncDisposable
     private readonly bool persistent;
     private readonly string script;
     private Process process;
+    private ListeningLog listening;
 
-    private Azurite(Process process, string script, string workspace, bool persistent, int blobPort, int queuePort, int tablePort)
+    private Azurite((Process Process, ListeningLog Listening) launched, string script, string workspace, bool persistent, int blobPort, int queuePort, int tablePort)
     {
-        this.process = process;
+        (process, listening) = launched;
         this.script = script;
         this.workspace = workspace;
         this.persistent = persistent;
@@ -48,7 +47,7 @@ public sealed class Azurite : IAsyncDisposable
                 await azurite.WaitUntilListeningAsync();
                 return azurite;
             }
-            catch (SocketException) when (attempt < 3 && azurite.process.HasExited)
+            catch (TimeoutException) when (attempt < 3 && azurite.process.HasExited)
             {
             }
         }
@@ -64,11 +63,11 @@ public sealed class Azurite : IAsyncDisposable
         await process.WaitForExitAsync();
         process.Dispose();
         await Task.Delay(downtime);
-        process = Launch(script, workspace, persistent, BlobPort, QueuePort, TablePort);
+        (process, listening) = Launch(script, workspace, persistent, BlobPort, QueuePort, TablePort);
         await WaitUntilListeningAsync();
     }
 
-    private static Process Launch(string script, string workspace, bool persistent, int blob, int queue, int table)
+    private static (Process, ListeningLog) Launch(string script, string workspace, bool persistent, int blob, int queue, int table)
     {
         var start = new ProcessStartInfo("node")
         {
@@ -96,32 +95,47 @@ public sealed class Azurite : IAsyncDisposable
             start.ArgumentList.Add("--inMemoryPersistence");
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
-        process.OutputDataReceived += (_, _) => { };
+        var listening = new ListeningLog();
+        process.OutputDataReceived += (_, line) => listening.Read(line.Data);
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return process;
+        return (process, listening);
     }
 
+    /// <summary>
+    /// Waits until Azurite itself says it listens on the queue and table ports. A connection alone does not prove it:
+    /// when another process took one of the ports first, Azurite exits, and that process answers in its place.
+    /// </summary>
     public async Task WaitUntilListeningAsync()
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        foreach (var port in new[] { QueuePort, TablePort })
+        while (!(listening.Says(QueuePort) && listening.Says(TablePort)))
         {
-            while (true)
+            if (process.HasExited || DateTime.UtcNow > deadline)
             {
-                try
-                {
-                    using var client = new TcpClient();
-                    await client.ConnectAsync(IPAddress.Loopback, port);
-                    break;
-                }
-                catch (SocketException) when (DateTime.UtcNow < deadline && !process.HasExited)
-                {
-                    await Task.Delay(100);
-                }
+                throw new TimeoutException($"Azurite did not listen on ports {QueuePort} and {TablePort} (exited: {process.HasExited}).");
+            }
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>The "successfully listening at http://127.0.0.1:{port}" lines Azurite prints as each service starts.</summary>
+    private sealed class ListeningLog
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<int, bool> ports = new();
+
+        public void Read(string? line)
+        {
+            const string Marker = "successfully listening at http://127.0.0.1:";
+            var at = line?.IndexOf(Marker, StringComparison.Ordinal) ?? -1;
+            if (at >= 0 && int.TryParse(line![(at + Marker.Length)..].TrimEnd('/'), out var port))
+            {
+                ports[port] = true;
             }
         }
+
+        public bool Says(int port) => ports.ContainsKey(port);
     }
 
     public async ValueTask DisposeAsync()
