@@ -1,6 +1,8 @@
+using System.Diagnostics.Metrics;
 using CustomerFunctions.Core.Email;
 using CustomerFunctions.Core.Invitations;
 using CustomerFunctions.Tests.Infrastructure;
+using CustomerFunctions.Tests.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerFunctions.Tests.Emails;
@@ -24,6 +26,7 @@ public sealed class RateLimitedEmails(RateLimitedEmails.Fixture f) : IClassFixtu
     [Fact]
     public async Task EmailsOverTheRate_WaitForTheWindowThenGoOut()
     {
+        using var metrics = new MeasurementLog(f.Services.GetRequiredService<IMeterFactory>());
         var queue = f.Services.GetRequiredService<EmailQueue>();
         var emails = Enumerable.Range(0, 3).Select(i => new EmailMessage(Guid.CreateVersion7().ToString("N"), InvitationEmails.Invitation, "en",
             $"rate{i}@example.test", null, new Dictionary<string, string>())).ToList();
@@ -37,6 +40,8 @@ public sealed class RateLimitedEmails(RateLimitedEmails.Fixture f) : IClassFixtu
 
         // The server's clock has not moved: the window is still full, however often the third email comes back.
         Assert.Equal(2, emails.Sum(e => f.Sender.SentCount(e.Id)));
+        // Each time it came back it was counted as deferred by the rate.
+        Assert.InRange(metrics.Sum("customerfunctions.emails.deferred", ("template", InvitationEmails.Invitation), ("reason", "rate")), 1, 100);
 
         f.Time.Advance(TimeSpan.FromSeconds(3));
         await WaitUntil(() => emails.Sum(e => f.Sender.SentCount(e.Id)) == 3, TimeSpan.FromSeconds(20));

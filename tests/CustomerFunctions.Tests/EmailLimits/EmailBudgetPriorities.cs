@@ -1,8 +1,10 @@
+using System.Diagnostics.Metrics;
 using CustomerFunctions.Core.Deletion;
 using CustomerFunctions.Core.Email;
 using CustomerFunctions.Core.Invitations;
 using CustomerFunctions.Tests.Emails;
 using CustomerFunctions.Tests.Infrastructure;
+using CustomerFunctions.Tests.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerFunctions.Tests.EmailLimits;
@@ -33,6 +35,7 @@ public sealed class EmailBudgetPriorities(EmailBudgetPriorities.Fixture f) : ICl
     [Fact]
     public async Task WithTheBudgetNearlySpentByNotices_AnInvitationStillGoesOut_AndNoticesWaitWithoutBeingLost()
     {
+        using var metrics = new MeasurementLog(f.Services.GetRequiredService<IMeterFactory>());
         var queue = f.Services.GetRequiredService<EmailQueue>();
         var notices = Enumerable.Range(0, 10).Select(i => Email(DeletionEmails.Requested, i)).ToList();
         foreach (var notice in notices)
@@ -43,6 +46,8 @@ public sealed class EmailBudgetPriorities(EmailBudgetPriorities.Fixture f) : ICl
         await WaitUntil(() => NoticesSent() == 7);
         await Task.Delay(TimeSpan.FromSeconds(4));
         Assert.Equal(7, NoticesSent());
+        // Each notice turned back was counted as deferred by the budget.
+        Assert.InRange(metrics.Sum("customerfunctions.emails.deferred", ("template", DeletionEmails.Requested), ("reason", "budget")), 3, 100);
 
         // Three sends are left, all reserved: the invitation takes one of them at once.
         var invitation = Email(InvitationEmails.Invitation, 99);
