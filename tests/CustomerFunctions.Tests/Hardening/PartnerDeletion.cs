@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using CustomerFunctions.Core.Accounts;
 using CustomerFunctions.Core.Auth;
 using CustomerFunctions.Core.Deletion;
@@ -5,6 +6,7 @@ using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Tests.Deletion;
 using CustomerFunctions.Tests.Infrastructure;
+using CustomerFunctions.Tests.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerFunctions.Tests.Hardening;
@@ -29,12 +31,14 @@ public sealed class PartnerDeletion(DeletionFixture f) : IClassFixture<DeletionF
     [Fact]
     public async Task ADueRequestOfAPartnerThatStillManagesCustomers_IsCancelledByTheSweep_NotCarriedOut()
     {
+        using var metrics = new MeasurementLog(f.Services.GetRequiredService<IMeterFactory>());
         var cast = await Cast.CreateAsync(f, op);
         // A request such as the old code let a partner make.
         var requestId = await RequestedEarlierAsync(cast.Partner, cast.PartnerAdmin);
 
         f.Time.Advance(TimeSpan.FromDays(31));
         Assert.Equal(0, await f.Sweep.RunAsync());
+        Assert.Equal(1, metrics.Sum("customerfunctions.deletions.swept", ("outcome", "refused")));
 
         Assert.Equal("active", (await f.As(op).Get($"/api/customers/{cast.Partner}")).Is(200).Str("status"));
         Assert.Equal("active", (await f.As(op).Get($"/api/customers/{cast.Customer}")).Is(200).Str("status"));
