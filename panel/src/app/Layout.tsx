@@ -5,6 +5,7 @@ import { useI18n, languages, type Language } from "../i18n/i18n";
 import { AccountSwitcher } from "../features/me/AccountSwitcher";
 import { useCurrentAccount } from "../features/me/currentAccount";
 import { MyMessages } from "../features/me/MyMessages";
+import { Options } from "../components/Options";
 
 export function Layout() {
   const { t, language, setLanguage } = useI18n();
@@ -31,11 +32,7 @@ export function Layout() {
         <span className="spacer" />
         {signedIn && !impersonation ? <AccountSwitcher /> : null}
         <select aria-label={t("nav.language")} value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
-          {languages.map((l) => (
-            <option key={l} value={l}>
-              {l.toUpperCase()}
-            </option>
-          ))}
+          <Options values={languages} label={(l) => l.toUpperCase()} />
         </select>
         {signedIn ? (
           <button type="button" className="secondary" onClick={signOut}>

@@ -10,6 +10,7 @@ import { ProblemMessage } from "../../components/ProblemMessage";
 import type { MessageMode } from "../../i18n/enums";
 import { useI18n } from "../../i18n/i18n";
 import type { Customer } from "./api";
+import { Options } from "../../components/Options";
 
 type Audience = components["schemas"]["MessageAudience"];
 const audiences: Audience[] = ["everyone", "admins", "users"];
@@ -55,11 +56,7 @@ export function MessagesSection({ customer }: { customer: Customer }) {
         <MessageFields error={send.error} />
         <Field label={t("messages.audience")} name="audience" error={send.error}>
           <select value={audience} onChange={(e) => setAudience(e.target.value as Audience)}>
-            {audiences.map((a) => (
-              <option key={a} value={a}>
-                {t(`messages.${a}`)}
-              </option>
-            ))}
+            <Options values={audiences} label={(a) => t(`messages.${a}`)} />
           </select>
         </Field>
         {audience === "users" ? (

@@ -6,6 +6,7 @@ import { ProblemMessage } from "../../components/ProblemMessage";
 import { Table } from "../../components/Paged";
 import { useI18n } from "../../i18n/i18n";
 import type { Customer } from "./api";
+import { Options } from "../../components/Options";
 
 type ProductBody = NonNullable<
   NonNullable<paths["/api/customers/{id}/products/{productId}"]["put"]["requestBody"]>["content"]["application/json"]
@@ -82,11 +83,7 @@ export function ProductsSection({ customer }: { customer: Customer }) {
                   })
                 }
               >
-                {productStatuses.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`productStatus.${s}`)}
-                  </option>
-                ))}
+                <Options values={productStatuses} label={(s) => t(`productStatus.${s}`)} />
               </select>
             </td>
           </tr>

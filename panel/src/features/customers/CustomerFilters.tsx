@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { accountStages, accountStatuses } from "../../i18n/enums";
 import { useI18n } from "../../i18n/i18n";
 import { listSellers, type CustomerListQuery } from "./api";
+import { Options } from "../../components/Options";
 
 export type Filters = {
   search: string;
@@ -45,22 +46,14 @@ export function CustomerFilters({
         {t("list.status")}
         <select value={value.status} onChange={(e) => onChange({ ...value, status: e.target.value })}>
           <option value="">{t("list.any")}</option>
-          {accountStatuses.map((s) => (
-            <option key={s} value={s}>
-              {t(`status.${s}`)}
-            </option>
-          ))}
+          <Options values={accountStatuses} label={(s) => t(`status.${s}`)} />
         </select>
       </label>
       <label>
         {t("list.stage")}
         <select value={value.stage} onChange={(e) => onChange({ ...value, stage: e.target.value })}>
           <option value="">{t("list.any")}</option>
-          {accountStages.map((s) => (
-            <option key={s} value={s}>
-              {t(`stage.${s}`)}
-            </option>
-          ))}
+          <Options values={accountStages} label={(s) => t(`stage.${s}`)} />
         </select>
       </label>
       <label>

@@ -6,6 +6,7 @@ import { Field } from "../../components/Field";
 import { ProblemMessage } from "../../components/ProblemMessage";
 import { selfRegistrationModes, type SelfRegistration } from "../../i18n/enums";
 import { useI18n } from "../../i18n/i18n";
+import { Options } from "../../components/Options";
 
 /** Platform settings (operators): self-registration, invitation links, the deletion grace period. */
 export function OperatorSettingsPage() {
@@ -32,11 +33,7 @@ export function OperatorSettingsPage() {
       <h1>{t("nav.operatorSettings")}</h1>
       <Field label={t("settings.selfRegistration")} name="selfRegistration" error={save.error}>
         <select defaultValue={settings.data.selfRegistration}>
-          {selfRegistrationModes.map((mode) => (
-            <option key={mode} value={mode}>
-              {t(`selfRegistration.${mode}`)}
-            </option>
-          ))}
+          <Options values={selfRegistrationModes} label={(mode) => t(`selfRegistration.${mode}`)} />
         </select>
       </Field>
       <Field label={t("nav.invitationLinks")} name="invitationLinks" error={save.error}>

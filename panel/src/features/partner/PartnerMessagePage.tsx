@@ -8,6 +8,7 @@ import { MessageFields } from "../../components/MessageFields";
 import { ProblemMessage } from "../../components/ProblemMessage";
 import type { MessageMode } from "../../i18n/enums";
 import { useI18n } from "../../i18n/i18n";
+import { Options } from "../../components/Options";
 
 type Audience = components["schemas"]["MessageAudience"];
 /** A partner-wide message goes to everyone or to the admins of each customer; naming users is per customer. */
@@ -45,11 +46,7 @@ export function PartnerMessagePage({ partnerId }: { partnerId: string }) {
       <MessageFields error={send.error} rows={4} />
       <Field label={t("messages.audience")} name="audience" error={send.error}>
         <select defaultValue="everyone">
-          {audiences.map((a) => (
-            <option key={a} value={a}>
-              {t(`messages.${a}`)}
-            </option>
-          ))}
+          <Options values={audiences} label={(a) => t(`messages.${a}`)} />
         </select>
       </Field>
       <ProblemMessage error={send.error} />

@@ -6,6 +6,7 @@ import { BusyButton } from "../../components/BusyButton";
 import { Field } from "../../components/Field";
 import { ProblemMessage } from "../../components/ProblemMessage";
 import { useI18n } from "../../i18n/i18n";
+import { Options } from "../../components/Options";
 
 type Recipients = components["schemas"]["DeletionNoticeRecipients"];
 const recipients: Recipients[] = ["partnerAdmins", "allMembers", "none"];
@@ -37,11 +38,7 @@ export function PartnerSettingsPage({ partnerId }: { partnerId: string }) {
       <h1>{t("nav.settings")}</h1>
       <Field label={t("partnerSettings.deletionNotices")} name="deletionNotices" error={save.error}>
         <select defaultValue={settings.data.deletionNotices}>
-          {recipients.map((r) => (
-            <option key={r} value={r}>
-              {t(`partnerSettings.${r}`)}
-            </option>
-          ))}
+          <Options values={recipients} label={(r) => t(`partnerSettings.${r}`)} />
         </select>
       </Field>
       <Field label={t("partnerSettings.noticeAddress")} name="noticeAddress" error={save.error}>
