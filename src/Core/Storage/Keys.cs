@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Azure.Data.Tables;
 
 namespace CustomerFunctions.Core.Storage;
 
@@ -19,4 +20,8 @@ public static partial class Keys
 
     /// <summary>The exclusive upper bound for a RowKey prefix query: "member|" .. "member}".</summary>
     public static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
+
+    /// <summary>The storage filter for the rows of <paramref name="partitionKey"/> whose RowKey runs from <paramref name="start"/> through the last one under <paramref name="last"/>.</summary>
+    public static string PrefixRange(string partitionKey, string start, string? last = null) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {start} and RowKey lt {PrefixEnd(last ?? start)}");
 }

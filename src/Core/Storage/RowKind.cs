@@ -32,14 +32,7 @@ public sealed class RowKind<T>(string prefix, RowMapper<T> mapper, Erasure erasu
     public string Range(string partitionKey, string within = "") => Range(partitionKey, within, within);
 
     /// <summary>The rows from the first one under key part <paramref name="first"/> through the last one under <paramref name="last"/>.</summary>
-    public string Range(string partitionKey, string first, string last)
-    {
-        // The one place a prefix becomes a range: "member|" .. "member}" (the last character plus one).
-        var start = prefix + first;
-        var stop = prefix + last;
-        var end = stop[..^1] + (char)(stop[^1] + 1);
-        return TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {start} and RowKey lt {end}");
-    }
+    public string Range(string partitionKey, string first, string last) => Keys.PrefixRange(partitionKey, prefix + first, prefix + last);
 
     /// <summary>The storage filter for the rows whose key part lies in [<paramref name="from"/>, <paramref name="to"/>); null leaves that end open.</summary>
     public string Between(string partitionKey, string? from, string? to) =>

@@ -119,13 +119,8 @@ public sealed class UsageStore(StorageClients storage) : IHostedService
     /// <summary>The month's rollup shards: one query.</summary>
     public async Task<List<TableEntity>> RollupShardsAsync(string partition, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {UsageRollup.Prefix} and RowKey lt {Keys.PrefixEnd(UsageRollup.Prefix)}");
-        var shards = new List<TableEntity>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: UsageRollup.Shards, cancellationToken: cancellationToken))
-        {
-            shards.Add(row);
-        }
-        return shards;
+        return await table.QueryAsync<TableEntity>(Keys.PrefixRange(partition, UsageRollup.Prefix), maxPerPage: UsageRollup.Shards, cancellationToken: cancellationToken)
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>

@@ -11,13 +11,7 @@ public static class AccountRows
 {
     public static async Task<List<TableEntity>> WithPrefix(ServiceFixture f, string accountId, string prefix)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {accountId} and RowKey ge {prefix} and RowKey lt {Keys.PrefixEnd(prefix)}");
-        var rows = new List<TableEntity>();
-        await foreach (var row in f.StorageClients.Accounts.QueryAsync<TableEntity>(filter))
-        {
-            rows.Add(row);
-        }
-        return rows;
+        return await f.StorageClients.Accounts.QueryAsync<TableEntity>(Keys.PrefixRange(accountId, prefix)).ToListAsync();
     }
 
     /// <summary>The account's history events, newest first.</summary>

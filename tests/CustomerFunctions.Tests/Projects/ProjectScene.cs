@@ -4,7 +4,6 @@ using CustomerFunctions.Core.Auth;
 using CustomerFunctions.Core.History;
 using CustomerFunctions.Core.Http;
 using CustomerFunctions.Core.Members;
-using CustomerFunctions.Core.Storage;
 using CustomerFunctions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,16 +22,7 @@ public sealed record ProjectScene(string Partner, string Customer, TestUser Part
 
     public static Task<List<HistoryEvent>> Events(ServiceFixture f, string accountId, string type) => AccountRows.Events(f, accountId, type);
 
-    public static async Task<List<TableEntity>> Rows(ServiceFixture f, string accountId, string prefix)
-    {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {accountId} and RowKey ge {prefix} and RowKey lt {Keys.PrefixEnd(prefix)}");
-        var rows = new List<TableEntity>();
-        await foreach (var row in f.StorageClients.Accounts.QueryAsync<TableEntity>(filter))
-        {
-            rows.Add(row);
-        }
-        return rows;
-    }
+    public static Task<List<TableEntity>> Rows(ServiceFixture f, string accountId, string prefix) => AccountRows.WithPrefix(f, accountId, prefix);
 
     /// <summary>Sets the quota directly (the quota route belongs to another feature).</summary>
     public static async Task SetQuota(ServiceFixture f, string accountId, int quota)

@@ -167,17 +167,8 @@ public sealed class CustomerListReader(CustomerListIndex list, Paging paging)
     private async Task<(List<Account> Items, string? Next)> SearchedAsync(IReadOnlyList<string> partitions, ListQuery query, string? after, int pageSize, CancellationToken cancellationToken)
     {
         string[] searches = [.. new[] { ListText.Fold(query.Search), ListText.Fold(query.Search, keepSymbols: true) }.Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)];
-        var reads = searches.Select(s => ListRows.TermPrefix(s)).SelectMany(prefix => partitions.Select(partition => (partition, prefix))).Select(async read =>
-        {
-            var rows = new List<TableEntity>();
-            var (partition, prefix) = read;
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {Keys.PrefixEnd(prefix)}");
-            await foreach (var row in list.Table.QueryAsync<TableEntity>(filter, 1000, cancellationToken: cancellationToken))
-            {
-                rows.Add(row);
-            }
-            return rows;
-        });
+        var reads = searches.Select(s => ListRows.TermPrefix(s)).SelectMany(prefix => partitions.Select(partition => (partition, prefix))).Select(read =>
+            list.Table.QueryAsync<TableEntity>(Keys.PrefixRange(read.partition, read.prefix), 1000, cancellationToken: cancellationToken).ToListAsync(cancellationToken).AsTask());
         var matches = (await Task.WhenAll(reads)).SelectMany(r => r)
             .Select(ListRows.Read)
             .DistinctBy(a => a.Id)
@@ -203,23 +194,13 @@ public sealed class CustomerListReader(CustomerListIndex list, Paging paging)
         var filter = (partnerId is null
             ? TableClient.CreateQueryFilter($"PartitionKey ge {ListRows.AllPrefix} and PartitionKey lt {Keys.PrefixEnd(ListRows.AllPrefix)}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {ListRows.Partition(partnerId)}")) + " and " + counters;
-        var shards = new List<TableEntity>();
-        await foreach (var row in list.Table.QueryAsync<TableEntity>(filter, ListRows.Shards * ListRows.Shards, cancellationToken: cancellationToken))
-        {
-            shards.Add(row);
-        }
-        return shards;
+        return await list.Table.QueryAsync<TableEntity>(filter, ListRows.Shards * ListRows.Shards, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
     }
 
     /// <summary>Every account in the partner's list, from its records (one request per 1,000).</summary>
     public async Task<List<ListEntry>> EntriesAsync(string partnerId, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ListRows.Partition(partnerId)} and RowKey ge {ListRows.RecordPrefix} and RowKey lt {Keys.PrefixEnd(ListRows.RecordPrefix)}");
-        var entries = new List<ListEntry>();
-        await foreach (var row in list.Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            entries.Add(ListEntry.From(ListRows.Read(row)));
-        }
-        return entries;
+        var rows = list.Table.QueryAsync<TableEntity>(Keys.PrefixRange(ListRows.Partition(partnerId), ListRows.RecordPrefix), cancellationToken: cancellationToken);
+        return await rows.Select(row => ListEntry.From(ListRows.Read(row))).ToListAsync(cancellationToken);
     }
 }

@@ -145,7 +145,7 @@ public sealed class CountsAndSellers(ServiceFixture f) : IClassFixture<ServiceFi
 
         // An overflowed shard keeps no sellers: the answer stays the same, read from the records.
         var table = f.StorageClients.TableService.GetTableClient(CustomerListIndex.TableName);
-        await foreach (var shard in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {ListRows.Partition(list.Partner)} and RowKey ge {ListRows.CounterPrefix} and RowKey lt {Keys.PrefixEnd(ListRows.CounterPrefix)}")))
+        await foreach (var shard in table.QueryAsync<TableEntity>(Keys.PrefixRange(ListRows.Partition(list.Partner), ListRows.CounterPrefix)))
         {
             shard["SellersOverflowed"] = true;
             shard["Sellers"] = "{}";
