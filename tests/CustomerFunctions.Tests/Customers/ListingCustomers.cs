@@ -138,7 +138,16 @@ public sealed class ListingCustomers(ServiceFixture f) : IClassFixture<ServiceFi
     [InlineData("pageSize=ten", "pageSize")]
     [InlineData("partnerId=Not_An_Id", "partnerId")]
     [InlineData("search=%20", "search")]
-    public async Task BadFilterValues_Are400_NamingTheParameter(string query, string field)
+    [InlineData("search=%21%21", "search")]
+    [InlineData("sort=nme", "sort")]
+    [InlineData("sort=Name", "sort")]
+    [InlineData("sort=--name", "sort")]
+    [InlineData("stage=trial,bogus", "stage")]
+    [InlineData("status=active,", "status")]
+    [InlineData("testAccounts=all", "testAccounts")]
+    [InlineData("sortBy=name", "sortBy")]
+    [InlineData("partner=x", "partner")]
+    public async Task BadFilterValuesAndUnknownParameters_Are400_NamingThem(string query, string field)
     {
         var reply = (await f.As(op).Get("/api/customers?" + query)).IsProblem(400);
         Assert.True(reply.Json.GetProperty("errors").TryGetProperty(field, out _), reply.Text);
