@@ -153,6 +153,26 @@ public sealed class GrantingProjectAccess(ServiceFixture f) : IClassFixture<Serv
     }
 
     [Fact]
+    public async Task AProjectSharedWithAsManyMembersAsAllowed_IsDeletedInOneTransactionWithinAzuresLimits()
+    {
+        var s = await WithProjects("full");
+        var members = Enumerable.Range(0, Project.MaxMembers).Select(i => TestUser.New($"m{i}")).ToList();
+        foreach (var member in members)
+        {
+            await Seed.Member(f, s.Customer, member, MemberRole.CustomerEmployee);
+            (await f.As(s.Admin).Put($"{s.Projects}/full/members/{member.Id}")).Is(200);
+        }
+        (await f.As(s.Admin).Put($"{s.Projects}/full/members/{s.Employee.Id}")).IsProblem(409, "project-members-limit");
+
+        // Every grant, the project, its former-project row, the event, the outbox row and the stored answer: one
+        // transaction, which the storage policy would refuse past 100 operations as Azure does.
+        var headers = new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString() };
+        (await f.As(s.Admin).Send(HttpMethod.Delete, $"{s.Projects}/full", null, headers)).Is(204);
+        Assert.Empty(await ProjectScene.Rows(f, s.Customer, ProjectAccessRow.Prefix));
+        Assert.Single(await ProjectScene.Rows(f, s.Customer, AccountPartition.FormerProjects.Key("full")));
+    }
+
+    [Fact]
     public async Task ListingPages_WithSignedContinuationTokens()
     {
         var s = await WithProjects("page-a", "page-b", "page-c");
