@@ -59,11 +59,15 @@ public sealed class MeEndpoints(IndexTable index, AccountStore accounts, Operato
 
     private async Task<MembershipView> FromProfileAsync(string userId, MembershipView m, CancellationToken cancellationToken)
     {
-        if ((await accounts.ReadAccountAsync(m.CustomerId, cancellationToken))?.Account is not { } account)
+        // Both point reads at once: an unsynced row costs one round trip.
+        var accountTask = accounts.ReadAccountAsync(m.CustomerId, cancellationToken);
+        var memberTask = accounts.ReadMemberAsync(m.CustomerId, userId, cancellationToken);
+        await Task.WhenAll(accountTask, memberTask);
+        if ((await accountTask)?.Account is not { } account)
         {
             return m;
         }
-        var member = await accounts.ReadMemberAsync(m.CustomerId, userId, cancellationToken);
+        var member = await memberTask;
         return m with { Status = account.Status, PartnerId = account.PartnerId, Language = member?.LanguageIn(account) ?? account.Language };
     }
 }
