@@ -32,7 +32,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const followAccountLanguage = useCallback((next: string | null | undefined) => setAccount(known(next)), []);
   useEffect(() => {
     document.documentElement.lang = language;
-  }, [language, followAccountLanguage]);
+  }, [language]);
   const value = useMemo<I18n>(() => {
     const catalog = catalogs[language];
     const dates = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short" });
